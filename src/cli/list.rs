@@ -1,0 +1,52 @@
+//! `sahifa list`: the articles, as lines or JSON.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::args::ListArgs;
+use crate::corpus::{Article, Corpus};
+
+/// One article as `list --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct ListEntry<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: Option<&'a str>,
+    dateline: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    path: &'a str,
+    words: usize,
+}
+
+impl<'a> From<&'a Article> for ListEntry<'a> {
+    fn from(a: &'a Article) -> Self {
+        ListEntry {
+            id: &a.id,
+            title: &a.title,
+            source: a.source.as_deref(),
+            dateline: a.dateline.as_deref(),
+            date: a.date.as_deref(),
+            url: a.url.as_deref(),
+            path: &a.path,
+            words: a.words,
+        }
+    }
+}
+
+/// Prints the article list.
+pub fn run(corpus: &Corpus, args: &ListArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    if args.json {
+        let entries: Vec<ListEntry> = corpus.articles.iter().map(ListEntry::from).collect();
+        serde_json::to_writer_pretty(&mut *out, &entries)?;
+        writeln!(out)?;
+    } else {
+        for a in &corpus.articles {
+            writeln!(out, "{}\t{}", a.id, a.title)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,68 @@
+//! The command-line front end: argument parsing and the scriptable commands.
+//!
+//! Errors surface here as `anyhow` errors with one clear line; the library below
+//! reports typed errors.
+
+mod args;
+mod list;
+mod show;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+use crate::corpus::{self, Corpus, CorpusSource};
+
+/// Parses the process arguments and runs the command.
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = dispatch(&cli, &mut out);
+    match result {
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+fn dispatch(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    match &cli.command {
+        None => {
+            let corpus = open_corpus(cli)?;
+            list::run(&corpus, &args::ListArgs::default(), out)
+        }
+        Some(Command::List(a)) => list::run(&open_corpus(cli)?, a, out),
+        Some(Command::Show(a)) => show::run(&open_corpus(cli)?, a, out),
+    }
+}
+
+/// Loads the corpus the arguments name and reports skipped files on stderr.
+fn open_corpus(cli: &Cli) -> Result<Corpus> {
+    let source = match &cli.corpus {
+        Some(p) => CorpusSource::Path(p.clone()),
+        None => CorpusSource::Bundled,
+    };
+    let corpus = corpus::load(&source)?;
+    let mut err = std::io::stderr().lock();
+    for w in &corpus.warnings {
+        let _ = writeln!(err, "sahifa: warning: {w}");
+    }
+    Ok(corpus)
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                c.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}

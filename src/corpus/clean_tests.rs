@@ -1,0 +1,115 @@
+//! Cleaning tests on pages written for the purpose: other sites' layouts and
+//! boilerplate than the bundled samples, to show the rules are general.
+
+use super::*;
+
+#[test]
+fn breadcrumb_banner_and_related_block() {
+    let page = "الرئيسية\nعاجل\nأخبار عربية\n\
+        الجيش اللبناني ينتشر في الجنوب بعد اتفاق وقف النار\n\
+        بيروت - أعلن الجيش اللبناني اليوم انتشار وحداته في قرى الجنوب بعد سريان اتفاق وقف إطلاق النار.\n\
+        اقرأ أيضاً\nمقتل ثلاثة في غارة على دمشق\nالأمم المتحدة تحذر من أزمة غذاء\n\
+        وقال مصدر عسكري إن الانتشار سيستكمل خلال الأيام المقبلة بالتنسيق مع قوات اليونيفيل.\n\
+        شارك على فيسبوك\nتويتر\nواتساب\n\
+        جميع الحقوق محفوظة © 2024\n";
+    let p = clean_page(page);
+    assert_eq!(
+        p.title,
+        "الجيش اللبناني ينتشر في الجنوب بعد اتفاق وقف النار"
+    );
+    assert_eq!(p.paragraphs.len(), 2, "{:#?}", p.paragraphs);
+    assert!(p.paragraphs[1].starts_with("وقال مصدر عسكري"));
+    assert_eq!(p.dateline.as_deref(), Some("بيروت"));
+}
+
+#[test]
+fn glued_title_caption_and_site_signature() {
+    let title = "وزير الخارجية المصري يزور الرياض";
+    let page = format!(
+        "{title}{title}\n{title}\nسامح شكري\nزيارة تستغرق يومين لبحث العلاقات الثنائية والملفات الإقليمية\n\
+         القاهرة (أ ش أ) - توجه وزير الخارجية سامح شكري إلى الرياض في زيارة تستغرق يومين.\n\
+         ويلتقي شكري خلال الزيارة عددا من المسؤولين السعوديين لبحث العلاقات الثنائية.\n\
+         Share this:\nالمصري اليوم\nhttps://www.almasryalyoum.com/news/1\n"
+    );
+    let p = clean_page(&page);
+    assert_eq!(p.title, title);
+    assert_eq!(p.source.as_deref(), Some("المصري اليوم"));
+    assert_eq!(p.dateline.as_deref(), Some("القاهرة"));
+    assert_eq!(p.paragraphs.len(), 3, "{:#?}", p.paragraphs);
+    assert!(
+        p.paragraphs[0].starts_with("زيارة"),
+        "a subtitle after the headline is kept as a lead, a caption is not"
+    );
+}
+
+#[test]
+fn page_without_headline_gets_one_from_its_first_sentence() {
+    let page = "أعلنت وزارة الصحة تسجيل إصابات جديدة. وأضافت أن الوضع تحت السيطرة وأن المستشفيات تعمل بطاقتها الكاملة في جميع المحافظات منذ الصباح.\n";
+    let p = clean_page(page);
+    assert_eq!(p.title, "أعلنت وزارة الصحة تسجيل إصابات جديدة");
+    assert_eq!(p.paragraphs.len(), 1);
+}
+
+#[test]
+fn most_read_block_in_the_middle_ends_at_the_next_paragraph() {
+    let page = "عنوان الخبر عن الانتخابات البلدية في تونس\n\
+        تونس - بدأ التصويت صباح اليوم في الانتخابات البلدية وسط إقبال متوسط من الناخبين في العاصمة.\n\
+        الأكثر قراءة\nخبر أول قصير\nخبر ثان قصير\n\
+        وأغلقت مراكز الاقتراع أبوابها في السادسة مساء على أن تعلن النتائج الأولية غدا.\n\
+        Powered by WordPress\n";
+    let p = clean_page(page);
+    assert_eq!(p.paragraphs.len(), 2, "{:#?}", p.paragraphs);
+    assert_eq!(p.source, None);
+}
+
+#[test]
+fn english_chrome_and_unicode_whitespace() {
+    let page = "Menu\nSearch\n\u{a0}عنوان\u{a0}\u{a0}الخبر   عن الطقس في عمان\u{a0}\n\n\
+        عمان - تشهد المملكة اليوم أجواء باردة وماطرة في معظم المناطق مع رياح نشطة.\u{a0}\u{a0}\n\
+        Follow us on Twitter\nRead more\n";
+    let p = clean_page(page);
+    assert_eq!(p.title, "عنوان الخبر عن الطقس في عمان");
+    assert_eq!(
+        p.paragraphs,
+        vec!["عمان - تشهد المملكة اليوم أجواء باردة وماطرة في معظم المناطق مع رياح نشطة."]
+    );
+}
+
+#[test]
+fn markdown_with_front_matter() {
+    let md = "---\ntitle: \"قمة عربية في الجزائر\"\nsource: الشروق\n---\n\n\
+        # قمة عربية في الجزائر\n\nتنطلق **اليوم** أعمال القمة العربية\nفي العاصمة الجزائرية [بمشاركة](http://x.y) واسعة.\n\n\
+        > ويناقش القادة ملفات عدة.\n";
+    let p = clean_markdown(md);
+    assert_eq!(p.title, "قمة عربية في الجزائر");
+    assert_eq!(p.source.as_deref(), Some("الشروق"));
+    assert_eq!(
+        p.paragraphs,
+        vec![
+            "تنطلق اليوم أعمال القمة العربية في العاصمة الجزائرية بمشاركة واسعة.",
+            "ويناقش القادة ملفات عدة."
+        ]
+    );
+}
+
+#[test]
+fn json_body_loses_boilerplate_but_keeps_title() {
+    let p = clean_body(
+        "  عنوان  معروف ",
+        "الفقرة الأولى من الخبر وهي طويلة بما يكفي لتكون فقرة.\nاقرأ أيضا: خبر آخر\nالفقرة الثانية من الخبر وهي أيضا طويلة بما يكفي.",
+    );
+    assert_eq!(p.title, "عنوان معروف");
+    assert_eq!(p.paragraphs.len(), 2);
+}
+
+#[test]
+fn unglue_only_exact_repeats() {
+    assert_eq!(unglue("أ ب جأ ب ج"), "أ ب ج");
+    assert_eq!(unglue("أ ب ج أ ب ج"), "أ ب ج");
+    assert_eq!(
+        unglue("السورية السورية"),
+        "السورية السورية",
+        "one repeated word is text, not a glued headline"
+    );
+    assert_eq!(unglue("abc"), "abc");
+}

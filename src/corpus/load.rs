@@ -1,0 +1,327 @@
+//! Reading a corpus from a directory, a single file or the bundled samples.
+//!
+//! Every file that cannot become an article is skipped with a [`Warning`]
+//! naming it and the reason; only a corpus path that does not exist at all is
+//! an error.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+use walkdir::WalkDir;
+
+use super::clean::{clean_body, clean_markdown, clean_page, CleanPage};
+use super::records::{parse_json, parse_jsonl, Record};
+use super::{bundled, decode, strip_controls, Article};
+
+/// Files larger than this are not articles (and would cost the reader memory).
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Where a corpus comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusSource {
+    /// A directory (read recursively) or one file.
+    Path(PathBuf),
+    /// The samples compiled into the binary.
+    Bundled,
+}
+
+/// A loaded corpus: its articles sorted by id, and what was skipped.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// Display name: the path given, or the bundled corpus's name.
+    pub name: String,
+    /// Articles sorted by id.
+    pub articles: Vec<Article>,
+    /// One entry per file or record that was skipped.
+    pub warnings: Vec<Warning>,
+}
+
+/// A file or record that was skipped, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file, as the user named it.
+    pub path: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// Why a corpus could not be opened at all.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// The corpus path does not exist.
+    #[error("corpus not found: {0}")]
+    NotFound(PathBuf),
+    /// The corpus path exists but cannot be read.
+    #[error("cannot read corpus {path}: {source}")]
+    Unreadable {
+        /// The corpus path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+impl Corpus {
+    /// Finds an article by exact id, or by a prefix that only one id has.
+    pub fn find(&self, id: &str) -> Option<&Article> {
+        if let Some(a) = self.articles.iter().find(|a| a.id == id) {
+            return Some(a);
+        }
+        let mut matches = self.articles.iter().filter(|a| a.id.starts_with(id));
+        let first = matches.next()?;
+        matches.next().is_none().then_some(first)
+    }
+}
+
+/// Loads a corpus.
+pub fn load(source: &CorpusSource) -> Result<Corpus, LoadError> {
+    let mut loader = Loader::default();
+    let name = match source {
+        CorpusSource::Bundled => {
+            for (rel, bytes) in bundled::files() {
+                loader.add_file(&rel, &rel, bytes);
+            }
+            super::BUNDLED_NAME.to_owned()
+        }
+        CorpusSource::Path(root) => {
+            let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => LoadError::NotFound(root.clone()),
+                _ => LoadError::Unreadable {
+                    path: root.clone(),
+                    source: e,
+                },
+            })?;
+            if meta.is_file() {
+                let rel = root
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                loader.read_file(root, &rel);
+            } else {
+                loader.walk(root);
+            }
+            root.display().to_string()
+        }
+    };
+    let mut articles = loader.articles;
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Corpus {
+        name,
+        articles,
+        warnings: loader.warnings,
+    })
+}
+
+#[derive(Default)]
+struct Loader {
+    articles: Vec<Article>,
+    warnings: Vec<Warning>,
+}
+
+impl Loader {
+    fn warn(&mut self, path: &str, reason: impl Into<String>) {
+        self.warnings.push(Warning {
+            path: path.to_owned(),
+            reason: reason.into(),
+        });
+    }
+
+    fn walk(&mut self, root: &Path) {
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    self.read_file(e.path(), &rel);
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let path = err.path().unwrap_or(root).display().to_string();
+                    let reason = if err.loop_ancestor().is_some() {
+                        "symbolic link loop, skipped".to_owned()
+                    } else {
+                        format!(
+                            "cannot read: {}",
+                            err.io_error().map_or(err.to_string(), |e| e.to_string())
+                        )
+                    };
+                    self.warn(&path, reason);
+                }
+            }
+        }
+    }
+
+    fn read_file(&mut self, path: &Path, rel: &str) {
+        let shown = path.display().to_string();
+        if Format::of(rel).is_none() {
+            self.warn(
+                &shown,
+                "not a supported format (.txt, .md, .json, .jsonl), skipped",
+            );
+            return;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.len() > MAX_FILE_BYTES => {
+                self.warn(
+                    &shown,
+                    format!("{} MB is too large for an article, skipped", m.len() >> 20),
+                );
+                return;
+            }
+            _ => {}
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => self.add_file(&shown, rel, &bytes),
+            Err(e) => self.warn(&shown, format!("cannot read: {e}")),
+        }
+    }
+
+    fn add_file(&mut self, shown: &str, rel: &str, bytes: &[u8]) {
+        let Some(format) = Format::of(rel) else {
+            self.warn(
+                shown,
+                "not a supported format (.txt, .md, .json, .jsonl), skipped",
+            );
+            return;
+        };
+        let text = match decode(bytes) {
+            Ok((text, _)) => strip_controls(&text),
+            Err(e) => return self.warn(shown, format!("{e}, skipped")),
+        };
+        let base_id = strip_extension(rel);
+        match format {
+            Format::Text => self.push_page(shown, &base_id, clean_page(&text), Meta::default()),
+            Format::Markdown => {
+                self.push_page(shown, &base_id, clean_markdown(&text), Meta::default())
+            }
+            Format::Json => match parse_json(&text) {
+                Ok(records) => {
+                    let many = records.len() > 1;
+                    for (i, r) in records.into_iter().enumerate() {
+                        let id = if many {
+                            record_id(&base_id, &r, i + 1)
+                        } else {
+                            base_id.clone()
+                        };
+                        self.push_record(shown, &id, r);
+                    }
+                }
+                Err(e) => self.warn(shown, format!("{e}, skipped")),
+            },
+            Format::JsonLines => {
+                let (records, errors) = parse_jsonl(&text);
+                for e in errors {
+                    self.warn(shown, format!("{e}, skipped"));
+                }
+                for (line, r) in records {
+                    let id = record_id(&base_id, &r, line);
+                    self.push_record(shown, &id, r);
+                }
+            }
+        }
+    }
+
+    fn push_record(&mut self, shown: &str, id: &str, r: Record) {
+        let body = r
+            .body
+            .as_ref()
+            .map(|b| strip_controls(&b.joined()))
+            .unwrap_or_default();
+        let title = strip_controls(r.title.as_deref().unwrap_or(""));
+        let page = clean_body(&title, &body);
+        let meta = Meta {
+            date: r.date_text().map(|d| strip_controls(&d)),
+            source: r
+                .source
+                .as_deref()
+                .map(strip_controls)
+                .filter(|s| !s.trim().is_empty()),
+            url: r.url.as_deref().map(strip_controls),
+        };
+        self.push_page(shown, id, page, meta);
+    }
+
+    fn push_page(&mut self, shown: &str, id: &str, page: CleanPage, meta: Meta) {
+        if page.title.is_empty() && page.paragraphs.is_empty() {
+            return self.warn(shown, "no article text after cleaning, skipped");
+        }
+        let mut id = id.to_owned();
+        if self.articles.iter().any(|a| a.id == id) {
+            id = format!("{id}~{}", self.articles.len());
+        }
+        self.articles.push(Article {
+            id,
+            words: Article::count_words(&page.paragraphs),
+            title: page.title,
+            body: page.paragraphs,
+            source: meta.source.or(page.source),
+            dateline: page.dateline,
+            date: meta.date,
+            url: meta.url,
+            path: shown.to_owned(),
+        });
+    }
+}
+
+#[derive(Default)]
+struct Meta {
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+    JsonLines,
+}
+
+impl Format {
+    /// The format by extension; files without one are read as scraped text.
+    fn of(rel: &str) -> Option<Format> {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let ext = match name.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+            _ => return Some(Format::Text),
+        };
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+fn strip_extension(rel: &str) -> String {
+    let (dir, name) = rel.rsplit_once('/').map_or(("", rel), |(d, n)| (d, n));
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    if dir.is_empty() {
+        stem.to_owned()
+    } else {
+        format!("{dir}/{stem}")
+    }
+}
+
+fn record_id(base: &str, r: &Record, n: usize) -> String {
+    let own = r.id_text().map(|s| s.replace(['\n', '\t'], " "));
+    format!("{base}#{}", own.unwrap_or_else(|| n.to_string()))
+}

@@ -1,0 +1,18 @@
+//! The corpus: reading article files from disk (or the bundled samples), decoding
+//! them, and turning scraped pages into clean [`Article`]s.
+
+mod article;
+mod boiler;
+mod bundled;
+mod clean;
+mod decode;
+mod load;
+mod records;
+mod sanitize;
+
+pub use article::Article;
+pub use bundled::BUNDLED_NAME;
+pub use clean::{clean_body, clean_markdown, clean_page, CleanPage};
+pub use decode::{decode, DecodeError, Encoding};
+pub use load::{load, Corpus, CorpusSource, LoadError, Warning};
+pub use sanitize::strip_controls;
