@@ -6,4 +6,5 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod layout;
 pub mod text;

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::layout::{BidiMode, Direction, ShapingMode};
+
 /// sahifa (صحيفة): read a corpus of Arabic news articles in the terminal.
 ///
 /// Without a subcommand, lists the articles. The corpus is the directory or
@@ -29,14 +31,34 @@ pub enum Command {
     List(ListArgs),
     /// Print one article: its headline, then its paragraphs.
     Show(ShowArgs),
+    /// Lay out text from stdin (one paragraph per line) as visual lines.
+    Render(RenderArgs),
+}
+
+/// How text is laid out on output.
+#[derive(Debug, Default, Clone, Args)]
+pub struct DisplayArgs {
+    /// Line width in cells (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Who reorders right-to-left text: `app` (sahifa) or `terminal`
+    /// (for terminals that always apply their own bidi, like Konsole or mlterm).
+    #[arg(long, value_enum)]
+    pub bidi: Option<BidiMode>,
+    /// Who joins Arabic letters: `app` (sahifa) or `terminal`.
+    #[arg(long, value_enum)]
+    pub shaping: Option<ShapingMode>,
 }
 
 /// Options of `sahifa list`.
 #[derive(Debug, Default, Args)]
 pub struct ListArgs {
-    /// Print a JSON array of article records instead of lines.
+    /// Print a JSON array of article records instead of lines (always logical order).
     #[arg(long)]
     pub json: bool,
+    /// Layout of titles; without a mode, titles are laid out only on a terminal.
+    #[command(flatten)]
+    pub display: DisplayArgs,
 }
 
 /// Options of `sahifa show`.
@@ -45,9 +67,24 @@ pub struct ShowArgs {
     /// The article's id, or any prefix of it that only one article has.
     pub id: String,
     /// Print text in logical (memory) order, for programs that do their own bidi.
+    /// This is the default when stdout is not a terminal and no mode is given.
     #[arg(long)]
     pub logical: bool,
-    /// Print the article as a JSON record.
+    /// Print the article as a JSON record (always logical order).
     #[arg(long)]
     pub json: bool,
+    /// Layout: width, bidi and shaping modes.
+    #[command(flatten)]
+    pub display: DisplayArgs,
+}
+
+/// Options of `sahifa render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Layout: width, bidi and shaping modes. Output is always visual order.
+    #[command(flatten)]
+    pub display: DisplayArgs,
+    /// Base direction of every paragraph (default: from its first strong letter).
+    #[arg(long, value_enum)]
+    pub direction: Option<Direction>,
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::args::ListArgs;
 use crate::corpus::{Article, Corpus};
+use crate::layout::visual_string;
 
 /// One article as `list --json` prints it.
 #[derive(Debug, Serialize)]
@@ -44,8 +45,12 @@ pub fn run(corpus: &Corpus, args: &ListArgs, out: &mut dyn Write) -> Result<Exit
         serde_json::to_writer_pretty(&mut *out, &entries)?;
         writeln!(out)?;
     } else {
+        let visual = args.display.visual();
         for a in &corpus.articles {
-            writeln!(out, "{}\t{}", a.id, a.title)?;
+            match &visual {
+                Some(opts) => writeln!(out, "{}\t{}", a.id, visual_string(&a.title, opts))?,
+                None => writeln!(out, "{}\t{}", a.id, a.title)?,
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,7 +4,9 @@
 //! reports typed errors.
 
 mod args;
+mod display;
 mod list;
+mod render;
 mod show;
 
 use std::io::Write;
@@ -37,6 +39,7 @@ fn dispatch(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }
         Some(Command::List(a)) => list::run(&open_corpus(cli)?, a, out),
         Some(Command::Show(a)) => show::run(&open_corpus(cli)?, a, out),
+        Some(Command::Render(a)) => render::run(a, &mut std::io::stdin().lock(), out),
     }
 }
 

@@ -1,12 +1,13 @@
-//! `sahifa show`: one article.
+//! `sahifa show`: one article, laid out for the terminal or in logical order.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
 use super::args::ShowArgs;
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus};
+use crate::layout::{escapes, layout, BidiMode, LayoutOptions};
 
 /// Prints one article: headline, blank line, paragraphs separated by blank lines.
 pub fn run(corpus: &Corpus, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -30,10 +31,50 @@ pub fn run(corpus: &Corpus, args: &ShowArgs, out: &mut dyn Write) -> Result<Exit
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    match args.display.visual().filter(|_| !args.logical) {
+        None => print_logical(article, out)?,
+        Some(opts) => {
+            // A bidi terminal would reorder our visual lines again; ask it not to.
+            let guard = opts.bidi == BidiMode::App && std::io::stdout().is_terminal();
+            if guard {
+                write!(out, "{}", escapes::APP_BIDI_ON)?;
+            }
+            let result = print_visual(article, &opts, out);
+            if guard {
+                write!(out, "{}", escapes::APP_BIDI_OFF)?;
+            }
+            result?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_logical(article: &Article, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", article.title)?;
     for p in &article.body {
         writeln!(out)?;
         writeln!(out, "{p}")?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
+}
+
+fn print_visual(
+    article: &Article,
+    opts: &LayoutOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for (i, text) in std::iter::once(&article.title)
+        .chain(&article.body)
+        .enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let para = layout(text, opts);
+        for line in &para.lines {
+            let pad = para.indent(line, opts.width);
+            writeln!(out, "{:pad$}{}", "", line.text)?;
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,232 @@
+//! Right-to-left aware layout of paragraphs for terminals that do no bidi and
+//! no Arabic joining. Pure: strings in, strings out, no terminal.
+//!
+//! The pipeline for one paragraph: shape in logical order ([`shape`]), wrap in
+//! logical order at UAX #14 opportunities ([`wrap`]), then reorder each line per
+//! UAX #9 by grapheme cluster, mirroring at odd levels ([`reorder`]). Every cell
+//! keeps the byte range of the original text it shows.
+
+mod clusters;
+mod forms;
+mod reorder;
+mod shape;
+mod wrap;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+use unicode_bidi::{BidiInfo, Level};
+
+pub use clusters::{Clusters, FastBidiData};
+pub use reorder::{removed_by_x9, visual_units, VisualUnit};
+pub use shape::{shape, Shaped};
+pub use wrap::{cell_width, wrap};
+
+/// Who reorders right-to-left text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum BidiMode {
+    /// sahifa reorders, and asks bidi-capable terminals not to.
+    #[default]
+    App,
+    /// The terminal reorders: sahifa emits logical order.
+    Terminal,
+}
+
+/// Who joins Arabic letters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ShapingMode {
+    /// sahifa substitutes presentation forms.
+    #[default]
+    App,
+    /// The terminal shapes: letters are left in their nominal forms.
+    Terminal,
+}
+
+/// A paragraph's base direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+pub enum Direction {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+/// How to lay out a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutOptions {
+    /// Width of a line in cells.
+    pub width: usize,
+    /// Who reorders.
+    pub bidi: BidiMode,
+    /// Who joins letters.
+    pub shaping: ShapingMode,
+    /// Base direction; `None` takes it from the first strong character (P2–P3).
+    pub direction: Option<Direction>,
+}
+
+impl LayoutOptions {
+    /// App bidi and shaping, direction from the text, at `width` cells.
+    pub fn new(width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width,
+            bidi: BidiMode::App,
+            shaping: ShapingMode::App,
+            direction: None,
+        }
+    }
+}
+
+/// One cell-producing unit on a visual line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Bytes of [`VisualLine::text`] this unit occupies.
+    pub text: Range<usize>,
+    /// Bytes of the original paragraph it shows.
+    pub logical: Range<usize>,
+    /// Cells it takes on screen.
+    pub width: usize,
+}
+
+/// One line as it is to be written, left to right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisualLine {
+    /// Characters in the order the terminal writes them.
+    pub text: String,
+    /// Width in cells.
+    pub width: usize,
+    /// The units of `text`, left to right.
+    pub cells: Vec<Cell>,
+}
+
+/// A laid-out paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The resolved base direction: right-to-left paragraphs are right-aligned.
+    pub direction: Direction,
+    /// Lines top to bottom.
+    pub lines: Vec<VisualLine>,
+}
+
+impl Paragraph {
+    /// Left padding that aligns `line` in `width` cells: flush right for RTL.
+    pub fn indent(&self, line: &VisualLine, width: usize) -> usize {
+        match self.direction {
+            Direction::Rtl => width.saturating_sub(line.width),
+            Direction::Ltr => 0,
+        }
+    }
+}
+
+/// Lays out one paragraph (no line breaks inside) as visual lines.
+pub fn layout(text: &str, opts: &LayoutOptions) -> Paragraph {
+    let shaped = match opts.shaping {
+        ShapingMode::App => shape(text),
+        ShapingMode::Terminal => Shaped::identity(text),
+    };
+    let level = opts.direction.map(|d| match d {
+        Direction::Ltr => Level::ltr(),
+        Direction::Rtl => Level::rtl(),
+    });
+    let info = BidiInfo::new_with_data_source(&FastBidiData, &shaped.text, level);
+    let direction = match info.paragraphs.first() {
+        Some(p) if p.level.is_rtl() => Direction::Rtl,
+        Some(_) => Direction::Ltr,
+        None => opts.direction.unwrap_or(Direction::Ltr),
+    };
+    let Some(para) = info.paragraphs.first() else {
+        return Paragraph {
+            direction,
+            lines: vec![VisualLine {
+                text: String::new(),
+                width: 0,
+                cells: Vec::new(),
+            }],
+        };
+    };
+    let clusters = Clusters::new(&shaped.text);
+    let origins = shaped.origins_of(clusters.ranges());
+    let source = Source {
+        shaped: &shaped,
+        clusters: &clusters,
+        origins: &origins,
+    };
+    let lines = wrap::wrap_clusters(&shaped.text, &clusters, opts.width)
+        .into_iter()
+        .map(|range| match opts.bidi {
+            BidiMode::App => source.line(visual_units(&info, para, range, Some(&clusters))),
+            BidiMode::Terminal => {
+                let units = clusters.indexed(range).map(|(index, range)| VisualUnit {
+                    range,
+                    rtl: false,
+                    index,
+                });
+                source.line(units.collect())
+            }
+        })
+        .collect();
+    Paragraph { direction, lines }
+}
+
+/// A shaped paragraph with its clusters measured and traced to the input.
+struct Source<'a> {
+    shaped: &'a Shaped,
+    clusters: &'a Clusters,
+    origins: &'a [Range<usize>],
+}
+
+impl Source<'_> {
+    /// Writes the units of one line in visual order.
+    fn line(&self, units: Vec<VisualUnit>) -> VisualLine {
+        let mut line = VisualLine {
+            text: String::new(),
+            width: 0,
+            cells: Vec::with_capacity(units.len()),
+        };
+        for unit in units {
+            let start = line.text.len();
+            let s = &self.shaped.text[unit.range];
+            if unit.rtl {
+                reorder::push_mirrored(&mut line.text, s);
+            } else {
+                line.text.push_str(s);
+            }
+            let width = self.clusters.width_of(unit.index);
+            line.width += width;
+            line.cells.push(Cell {
+                text: start..line.text.len(),
+                logical: self.origins[unit.index].clone(),
+                width,
+            });
+        }
+        line
+    }
+}
+
+/// Lays out a paragraph as one unwrapped visual string (for titles and `render`).
+pub fn visual_string(text: &str, opts: &LayoutOptions) -> String {
+    let opts = LayoutOptions {
+        width: usize::MAX / 2,
+        ..*opts
+    };
+    layout(text, &opts)
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Escape sequences that ask bidi-capable terminals to leave ordering to us.
+pub mod escapes {
+    /// Enter explicit bidi mode (BDSM reset, `CSI 8 l`: VTE, mintty, WezTerm) and
+    /// turn off mlterm's own bidi (`OSC 5379;use_ctl=false BEL`).
+    pub const APP_BIDI_ON: &str = "\x1b[8l\x1b]5379;use_ctl=false\x07";
+    /// Restore implicit bidi (`CSI 8 h`) and mlterm's default.
+    pub const APP_BIDI_OFF: &str = "\x1b[8h\x1b]5379;use_ctl=true\x07";
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;
