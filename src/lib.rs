@@ -6,5 +6,6 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod entities;
 pub mod layout;
 pub mod text;

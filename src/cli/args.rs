@@ -33,6 +33,19 @@ pub enum Command {
     Show(ShowArgs),
     /// Lay out text from stdin (one paragraph per line) as visual lines.
     Render(RenderArgs),
+    /// List the persons and places the articles mention, spelling variants gathered.
+    Entities(EntitiesArgs),
+}
+
+/// Options of `sahifa entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only persons or only places.
+    #[arg(long, value_enum)]
+    pub kind: Option<crate::entities::Kind>,
+    /// Print a JSON array of entities (kind, name, variants, articles, mentions).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How text is laid out on output.

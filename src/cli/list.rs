@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::args::ListArgs;
 use crate::corpus::{Article, Corpus};
+use crate::entities::{CorpusEntities, Kind};
 use crate::layout::visual_string;
 
 /// One article as `list --json` prints it.
@@ -21,6 +22,10 @@ pub struct ListEntry<'a> {
     url: Option<&'a str>,
     path: &'a str,
     words: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    persons: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    places: Option<Vec<&'a str>>,
 }
 
 impl<'a> From<&'a Article> for ListEntry<'a> {
@@ -34,14 +39,38 @@ impl<'a> From<&'a Article> for ListEntry<'a> {
             url: a.url.as_deref(),
             path: &a.path,
             words: a.words,
+            persons: None,
+            places: None,
         }
     }
 }
 
 /// Prints the article list.
-pub fn run(corpus: &Corpus, args: &ListArgs, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(
+    corpus: &Corpus,
+    found: Option<&CorpusEntities>,
+    args: &ListArgs,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     if args.json {
-        let entries: Vec<ListEntry> = corpus.articles.iter().map(ListEntry::from).collect();
+        let names = |i: usize, kind: Kind| {
+            found.map(|f| {
+                f.of_article(i, kind)
+                    .into_iter()
+                    .map(|e| e.name.as_str())
+                    .collect()
+            })
+        };
+        let entries: Vec<ListEntry> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ListEntry {
+                persons: names(i, Kind::Person),
+                places: names(i, Kind::Place),
+                ..ListEntry::from(a)
+            })
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &entries)?;
         writeln!(out)?;
     } else {

@@ -5,6 +5,7 @@
 
 mod args;
 mod display;
+mod entities;
 mod list;
 mod render;
 mod show;
@@ -18,6 +19,7 @@ use clap::Parser;
 pub use args::{Cli, Command};
 
 use crate::corpus::{self, Corpus, CorpusSource};
+use crate::entities::{CorpusEntities, Extractor};
 
 /// Parses the process arguments and runs the command.
 pub fn run() -> Result<ExitCode> {
@@ -35,11 +37,24 @@ fn dispatch(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
     match &cli.command {
         None => {
             let corpus = open_corpus(cli)?;
-            list::run(&corpus, &args::ListArgs::default(), out)
+            list::run(&corpus, None, &args::ListArgs::default(), out)
         }
-        Some(Command::List(a)) => list::run(&open_corpus(cli)?, a, out),
+        Some(Command::List(a)) => {
+            let corpus = open_corpus(cli)?;
+            let found = if a.json {
+                Some(analyze(&corpus)?)
+            } else {
+                None
+            };
+            list::run(&corpus, found.as_ref(), a, out)
+        }
         Some(Command::Show(a)) => show::run(&open_corpus(cli)?, a, out),
         Some(Command::Render(a)) => render::run(a, &mut std::io::stdin().lock(), out),
+        Some(Command::Entities(a)) => {
+            let corpus = open_corpus(cli)?;
+            let found = analyze(&corpus)?;
+            entities::run(&corpus, &found, a, out)
+        }
     }
 }
 
@@ -55,6 +70,12 @@ fn open_corpus(cli: &Cli) -> Result<Corpus> {
         let _ = writeln!(err, "sahifa: warning: {w}");
     }
     Ok(corpus)
+}
+
+/// Finds the persons and places of a corpus.
+fn analyze(corpus: &Corpus) -> Result<CorpusEntities> {
+    let extractor = Extractor::builtin()?;
+    Ok(crate::entities::analyze(&corpus.articles, &extractor))
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -1,5 +1,12 @@
-//! Pure Arabic text handling: folding for comparison and matching.
+//! Pure Arabic text handling: folding and normalization for comparison and
+//! matching, tokenization, and proclitic analysis.
 
+mod clitics;
 mod fold;
+mod normalize;
+mod tokens;
 
+pub use clitics::{analyses, Analysis, PROCLITICS};
 pub use fold::{fold_char, fold_key, is_harakah};
+pub use normalize::{normalize, normalize_str, Normalized};
+pub use tokens::{tokenize, Token, TokenKind};

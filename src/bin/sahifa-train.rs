@@ -1,0 +1,142 @@
+//! Trains the entity tagger on ANERcorp and reports held-out precision/recall.
+//!
+//! ```sh
+//! cargo run --release --bin sahifa-train -- ../shared/anercorp/train.txt src/entities/data/ner.model
+//! ```
+//!
+//! Every tenth sentence is held out; the figures on it are printed, then the
+//! shipped model is trained on all sentences. Same input, same bytes out.
+
+use std::collections::HashSet;
+use std::process::ExitCode;
+
+use sahifa::entities::features::Counts;
+use sahifa::entities::gazetteer::Gazetteer;
+use sahifa::entities::model::Perceptron;
+use sahifa::entities::tagger::{read_conll, spans, tag, train, Labelled};
+use sahifa::entities::{Extractor, Kind};
+
+/// Held-out sentences per pseudo-article in the pipeline report.
+const DOC_SENTENCES: usize = 10;
+
+/// Runs the whole extractor (tagger and rules) on the held-out sentences,
+/// grouped into pseudo-articles, and prints precision and recall of the
+/// distinct persons and places per article, as the samples are counted.
+fn pipeline_report(model: Perceptron, held: &[Labelled]) {
+    let extractor = match Extractor::from_model(model) {
+        Ok(e) => e,
+        Err(e) => return eprintln!("sahifa-train: {e}"),
+    };
+    let mut score = [(0usize, 0usize, 0usize); 2];
+    for doc in held.chunks(DOC_SENTENCES) {
+        let paragraphs: Vec<String> = doc.iter().map(|(w, _)| w.join(" ")).collect();
+        let found = extractor.article(&paragraphs);
+        for (k, (kind, label)) in [(Kind::Person, "PERS"), (Kind::Place, "LOC")]
+            .into_iter()
+            .enumerate()
+        {
+            let gold: HashSet<String> = doc
+                .iter()
+                .flat_map(|(w, t)| {
+                    spans(t)
+                        .into_iter()
+                        .filter(|s| s.0 == label)
+                        .map(|s| w[s.1..s.2].join(" "))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let pred: HashSet<String> = found
+                .mentions
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| m.norms.join(" "))
+                .collect();
+            if std::env::var_os("SAHIFA_TRAIN_DEBUG").is_some() {
+                for x in pred.difference(&gold) {
+                    eprintln!("FP {label} {x}");
+                }
+                for x in gold.difference(&pred) {
+                    eprintln!("FN {label} {x}");
+                }
+            }
+            score[k].0 += gold.intersection(&pred).count();
+            score[k].1 += pred.len();
+            score[k].2 += gold.len();
+        }
+    }
+    for (k, label) in ["persons", "places"].into_iter().enumerate() {
+        let (tp, pred, gold) = score[k];
+        println!(
+            "pipeline, distinct per pseudo-article of {DOC_SENTENCES} sentences: {label:7} precision {:.3} recall {:.3} (gold {gold}, predicted {pred})",
+            tp as f64 / pred.max(1) as f64,
+            tp as f64 / gold.max(1) as f64
+        );
+    }
+}
+
+const EPOCHS: usize = 12;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [input, output] = args.as_slice() else {
+        eprintln!("usage: sahifa-train ANERCORP_TRAIN.txt OUTPUT.model");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("sahifa-train: {input}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let gaz = Gazetteer::builtin();
+    let sentences = read_conll(&text);
+    let held: Vec<Labelled> = sentences.iter().step_by(10).cloned().collect();
+    let rest: Vec<Labelled> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 10 != 0)
+        .map(|(_, s)| s.clone())
+        .collect();
+    let model = train(&rest, &gaz, EPOCHS);
+    let counts: Counts = model
+        .vocabulary
+        .iter()
+        .map(|(w, c, _)| (w.clone(), *c))
+        .collect();
+    println!(
+        "held-out: {} sentences, {} tokens",
+        held.len(),
+        held.iter().map(|s| s.0.len()).sum::<usize>()
+    );
+    for kind in ["PERS", "LOC", "ORG", "MISC"] {
+        let (mut tp, mut pred, mut gold) = (0, 0, 0);
+        for (words, tags) in &held {
+            let got = tag(&model, &gaz, &counts, words);
+            let want: HashSet<_> = spans(tags).into_iter().filter(|s| s.0 == kind).collect();
+            let have: HashSet<_> = spans(&got).into_iter().filter(|s| s.0 == kind).collect();
+            tp += want.intersection(&have).count();
+            pred += have.len();
+            gold += want.len();
+        }
+        let p = tp as f64 / pred.max(1) as f64;
+        let r = tp as f64 / gold.max(1) as f64;
+        println!(
+            "{kind:5} precision {p:.3} recall {r:.3} F1 {:.3} (gold {gold}, predicted {pred})",
+            2.0 * p * r / (p + r).max(1e-9)
+        );
+    }
+    pipeline_report(model, &held);
+    let model = train(&sentences, &gaz, EPOCHS);
+    let bytes = model.to_bytes();
+    if let Err(e) = std::fs::write(output, &bytes) {
+        eprintln!("sahifa-train: {output}: {e}");
+        return ExitCode::from(1);
+    }
+    println!(
+        "wrote {output}: {} features, {} bytes",
+        model.len(),
+        bytes.len()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,66 @@
+//! `sahifa entities`: the persons and places of the corpus.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::args::EntitiesArgs;
+use crate::corpus::Corpus;
+use crate::entities::{CorpusEntities, Kind};
+
+#[derive(Serialize)]
+struct Row<'a> {
+    kind: Kind,
+    name: &'a str,
+    variants: &'a [String],
+    articles: Vec<&'a str>,
+    mentions: usize,
+}
+
+/// Prints the entities, as JSON or as a table sorted by number of articles.
+pub fn run(
+    corpus: &Corpus,
+    found: &CorpusEntities,
+    args: &EntitiesArgs,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let rows: Vec<Row> = found
+        .entities
+        .entities
+        .iter()
+        .filter(|e| args.kind.is_none_or(|k| e.kind == k))
+        .map(|e| Row {
+            kind: e.kind,
+            name: &e.name,
+            variants: &e.variants,
+            articles: e
+                .articles
+                .iter()
+                .map(|&i| corpus.articles[i].id.as_str())
+                .collect(),
+            mentions: e.mentions,
+        })
+        .collect();
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for r in rows {
+        let kind = match r.kind {
+            Kind::Person => "person",
+            Kind::Place => "place",
+        };
+        writeln!(
+            out,
+            "{:>4} {:>5}  {kind:<6}  {}  [{}]",
+            r.articles.len(),
+            r.mentions,
+            r.name,
+            r.variants.join(" | ")
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,379 @@
+//! One entity per real person or place across a corpus.
+//!
+//! Mentions are first reduced to a key: proclitics removed where the corpus or
+//! the training text attests the bare word, places mapped to their gazetteer
+//! entry. Keys then merge when their consonant skeletons agree and they differ
+//! by a letter or two (سيرغي/سيرجي, جاويش/جاوش), unless both spellings are
+//! common words in their own right (محمد/محمود); and a surname alone joins
+//! the one full name it ends (بوتين → فلاديمير بوتين) when that is unambiguous.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::extract::{ArticleMentions, Extractor, Kind, Mention};
+use super::features::Counts;
+use super::gazetteer::place_key;
+use crate::text::{analyses, normalize};
+
+/// One person or place across the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Person or place.
+    pub kind: Kind,
+    /// The canonical name: the most frequent full spelling.
+    pub name: String,
+    /// Spellings as they occur in the text (proclitics removed), most frequent first.
+    pub variants: Vec<String>,
+    /// Indices of the articles that mention it, ascending.
+    pub articles: Vec<usize>,
+    /// Number of mentions.
+    pub mentions: usize,
+}
+
+/// The entities of a corpus and where each mention went.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// Entities, most widely mentioned first.
+    pub entities: Vec<Entity>,
+    /// For each article, for each of its mentions, the entity's index.
+    pub mention_entity: Vec<Vec<usize>>,
+}
+
+/// A mention reduced to what identifies its entity.
+struct Reduced {
+    kind: Kind,
+    /// Normalized words, proclitics removed.
+    norms: Vec<String>,
+    /// The spelling as written, proclitics removed.
+    surface: String,
+}
+
+/// Counts of normalized words in the corpus and in the training text.
+struct Lexicon<'a> {
+    corpus: HashMap<&'a str, u32>,
+    training: &'a Counts,
+}
+
+impl Lexicon<'_> {
+    fn count(&self, w: &str) -> u32 {
+        self.corpus.get(w).copied().unwrap_or(0) + self.training.get(w).copied().unwrap_or(0)
+    }
+}
+
+/// Removes the proclitics of a mention's first word when the bare word is
+/// attested at least as often as the glued one (وموسكو → موسكو, but لافروف and
+/// لبنان stay). The article stays: it is part of how names are written.
+fn reduce(m: &Mention, lex: &Lexicon<'_>) -> Reduced {
+    let first = &m.norms[0];
+    let mut best: (u32, usize, bool) = (0, 0, false);
+    for a in analyses(first).into_iter().skip(1) {
+        let (stem, article) = match a.prefix {
+            p if p.ends_with("لل") => (format!("ال{}", a.stem), true),
+            p if p.ends_with("ال") => (format!("ال{}", a.stem), true),
+            _ => (a.stem.to_owned(), false),
+        };
+        let strip = first.len() - a.stem.len();
+        let count = lex.count(&stem);
+        if count > 0 && count >= lex.count(first) && count > best.0 {
+            best = (count, strip, article);
+        }
+    }
+    let mut norms = m.norms.clone();
+    let mut words = m.words.clone();
+    if best.0 > 0 {
+        let (_, strip, article) = best;
+        let stem = &first[strip..];
+        norms[0] = if article {
+            format!("ال{stem}")
+        } else {
+            stem.to_owned()
+        };
+        let written = &m.words[0];
+        let n = normalize(written);
+        let from = n.origin.get(strip).copied().unwrap_or(0);
+        words[0] = if article {
+            format!("ال{}", &written[from..])
+        } else {
+            written[from..].to_owned()
+        };
+    }
+    Reduced {
+        kind: m.kind,
+        norms,
+        surface: words.join(" "),
+    }
+}
+
+/// The consonant skeleton of a normalized word: article dropped, long vowels
+/// and hamza dropped after the first letter, final vowels dropped, letters
+/// that transliterations swap merged (غ/ج, ط/ت, ص/س), doubles collapsed.
+pub fn skeleton(word: &str) -> String {
+    let w = word
+        .strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(word);
+    let chars: Vec<char> = w.chars().collect();
+    let mut out = String::new();
+    let mut last = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let c = match c {
+            'غ' => 'ج',
+            'ط' => 'ت',
+            'ص' => 'س',
+            c => c,
+        };
+        let vowel = matches!(c, 'ا' | 'و' | 'ي' | 'ء');
+        let final_vowel = i + 1 == chars.len() && matches!(c, 'ا' | 'ه' | 'ي');
+        if (i > 0 && (vowel || final_vowel)) || last == Some(c) {
+            continue;
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Whether two normalized words are spellings of one name.
+fn same_word(a: &str, b: &str, lex: &Lexicon<'_>) -> bool {
+    if a == b {
+        return true;
+    }
+    if skeleton(a) != skeleton(b) || skeleton(a).chars().count() < 2 {
+        return false;
+    }
+    let limit = (a.chars().count().max(b.chars().count()) / 3).max(1);
+    let established = |w: &str| lex.training.get(w).copied().unwrap_or(0) >= 3;
+    edit_distance(a, b) <= limit && !(established(a) && established(b))
+}
+
+struct Node {
+    kind: Kind,
+    norms: Vec<String>,
+    spellings: HashMap<String, usize>,
+    articles: Vec<usize>,
+    mentions: usize,
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Gathers the mentions of every article into corpus-wide entities.
+pub fn cluster(articles: &[ArticleMentions], extractor: &Extractor) -> Entities {
+    let mut corpus: HashMap<&str, u32> = HashMap::new();
+    for a in articles {
+        for (w, c) in &a.vocabulary {
+            *corpus.entry(w.as_str()).or_insert(0) += c;
+        }
+    }
+    let lex = Lexicon {
+        corpus,
+        training: &extractor.counts,
+    };
+    let gaz = &extractor.gazetteer;
+
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut mention_node: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
+    for (ai, a) in articles.iter().enumerate() {
+        let mut ids = Vec::with_capacity(a.mentions.len());
+        for m in &a.mentions {
+            let r = reduce(m, &lex);
+            let joined = r.norms.join(" ");
+            let key = match r.kind {
+                Kind::Place => gaz
+                    .place(&joined)
+                    .map_or_else(|| place_key(&joined), |p| format!("@{}", p.arabic)),
+                Kind::Person => joined,
+            };
+            let id = *by_key.entry((r.kind, key)).or_insert_with(|| {
+                nodes.push(Node {
+                    kind: r.kind,
+                    norms: r.norms.clone(),
+                    spellings: HashMap::new(),
+                    articles: Vec::new(),
+                    mentions: 0,
+                });
+                nodes.len() - 1
+            });
+            let node = &mut nodes[id];
+            *node.spellings.entry(r.surface).or_insert(0) += 1;
+            node.mentions += 1;
+            if node.articles.last() != Some(&ai) {
+                node.articles.push(ai);
+            }
+            ids.push(id);
+        }
+        mention_node.push(ids);
+    }
+
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    for i in 0..nodes.len() {
+        for j in i + 1..nodes.len() {
+            let (a, b) = (&nodes[i], &nodes[j]);
+            if a.kind == b.kind
+                && a.norms.len() == b.norms.len()
+                && a.norms
+                    .iter()
+                    .zip(&b.norms)
+                    .all(|(x, y)| same_word(x, y, &lex))
+            {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                parent[rj] = ri;
+            }
+        }
+    }
+    // A shorter person name joins the one longer name it ends, if only one;
+    // longer partial names go first so that they have joined theirs already.
+    let mut by_length: Vec<usize> = (0..nodes.len()).collect();
+    by_length.sort_by_key(|&i| std::cmp::Reverse(nodes[i].norms.len()));
+    for i in by_length {
+        if nodes[i].kind != Kind::Person {
+            continue;
+        }
+        let mut targets: Vec<usize> = Vec::new();
+        for j in 0..nodes.len() {
+            let (a, b) = (&nodes[i], &nodes[j]);
+            if b.kind == Kind::Person && b.norms.len() > a.norms.len() {
+                let tail = &b.norms[b.norms.len() - a.norms.len()..];
+                if tail
+                    .iter()
+                    .zip(&a.norms)
+                    .all(|(x, y)| same_word(x, y, &lex))
+                {
+                    let r = find(&mut parent, j);
+                    if !targets.contains(&r) {
+                        targets.push(r);
+                    }
+                }
+            }
+        }
+        if let [only] = targets[..] {
+            let ri = find(&mut parent, i);
+            parent[ri] = only;
+        }
+    }
+
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..nodes.len() {
+        groups.entry(find(&mut parent, i)).or_default().push(i);
+    }
+    let mut roots: Vec<usize> = groups.keys().copied().collect();
+    roots.sort();
+    let mut entities = Vec::with_capacity(roots.len());
+    let mut node_entity = vec![0; nodes.len()];
+    for root in roots {
+        let members = &groups[&root];
+        let longest = members
+            .iter()
+            .map(|&m| nodes[m].norms.len())
+            .max()
+            .unwrap_or(1);
+        let mut spellings: HashMap<&str, (usize, bool)> = HashMap::new();
+        let mut articles = Vec::new();
+        let mut mentions = 0;
+        for &m in members {
+            let n = &nodes[m];
+            for (s, c) in &n.spellings {
+                let e = spellings.entry(s.as_str()).or_insert((0, false));
+                e.0 += c;
+                e.1 |= n.norms.len() == longest;
+            }
+            articles.extend_from_slice(&n.articles);
+            mentions += n.mentions;
+            node_entity[m] = entities.len();
+        }
+        articles.sort_unstable();
+        articles.dedup();
+        let mut variants: Vec<(&str, (usize, bool))> = spellings.into_iter().collect();
+        variants.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        let name = variants
+            .iter()
+            .find(|v| v.1 .1)
+            .map_or("", |v| v.0)
+            .to_owned();
+        entities.push(Entity {
+            kind: nodes[root].kind,
+            name,
+            variants: variants.into_iter().map(|v| v.0.to_owned()).collect(),
+            articles,
+            mentions,
+        });
+    }
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&entities[a], &entities[b]);
+        y.articles
+            .len()
+            .cmp(&x.articles.len())
+            .then(y.mentions.cmp(&x.mentions))
+            .then(x.name.cmp(&y.name))
+    });
+    let mut rank = vec![0; entities.len()];
+    for (r, &e) in order.iter().enumerate() {
+        rank[e] = r;
+    }
+    let mention_entity = mention_node
+        .into_iter()
+        .map(|ids| ids.into_iter().map(|n| rank[node_entity[n]]).collect())
+        .collect();
+    let mut sorted: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let entities = order
+        .iter()
+        .map(|&e| sorted[e].take().expect("each entity once"))
+        .collect();
+    Entities {
+        entities,
+        mention_entity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons() {
+        assert_eq!(skeleton("سيرغي"), skeleton("سيرجي"));
+        assert_eq!(skeleton("بوغدانوف"), skeleton("بوجدانوف"));
+        assert_eq!(skeleton("جاويش"), skeleton("جاوش"));
+        assert_eq!(skeleton("ستافان"), skeleton("ستيفان"));
+        assert_eq!(skeleton("كازاخستان"), skeleton("كازخستان"));
+        assert_eq!(skeleton("سوريا"), skeleton("سوريه"));
+        assert_ne!(skeleton("علوش"), skeleton("ظريف"));
+    }
+
+    #[test]
+    fn common_names_stay_apart() {
+        let training: Counts = [("محمد".to_owned(), 90), ("محمود".to_owned(), 20)]
+            .into_iter()
+            .collect();
+        let lex = Lexicon {
+            corpus: HashMap::new(),
+            training: &training,
+        };
+        assert!(!same_word("محمد", "محمود", &lex));
+        assert!(same_word("جاويش", "جاوش", &lex));
+        assert_eq!(edit_distance("جاويش", "جاوش"), 1);
+    }
+}

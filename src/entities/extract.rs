@@ -1,0 +1,511 @@
+//! Finding person and place mentions in one article.
+//!
+//! The tagger proposes spans; rules then handle what it gets wrong most:
+//! titles inside person spans, nisba adjectives (الروسي is not Russia), places
+//! inside a quoted name (“روسيا اليوم” is a channel), a place that opens a
+//! person's name (نور سلطان نزارباييف), known places the tagger missed, and
+//! later mentions of a name the article has already introduced.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::features::{nisba_base, sentence_info, Counts, TokenInfo};
+use super::gazetteer::Gazetteer;
+use super::model::{ModelError, Perceptron};
+use super::tagger::{forced_person, spans, tag_scored};
+use crate::text::{normalize, tokenize, TokenKind};
+
+/// The compiled-in tagger, trained on ANERcorp (CC BY-SA 4.0, see
+/// `data/ATTRIBUTION.md`) by `sahifa-train`.
+const MODEL: &[u8] = include_bytes!("data/ner.model");
+
+/// Person or place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+}
+
+/// One mention of a person or place in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Person or place.
+    pub kind: Kind,
+    /// Index of the paragraph (0 is the title, then the body's paragraphs).
+    pub paragraph: usize,
+    /// Bytes of the paragraph the mention covers, proclitics included.
+    pub range: Range<usize>,
+    /// The mention's words as written.
+    pub words: Vec<String>,
+    /// The same words normalized.
+    pub norms: Vec<String>,
+}
+
+/// What extraction finds in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleMentions {
+    /// Person and place mentions in reading order.
+    pub mentions: Vec<Mention>,
+    /// Places referred to only by an adjective (الروسي → روسيا), normalized keys.
+    pub related_places: Vec<String>,
+    /// How often each normalized word occurs in the article.
+    pub vocabulary: rustc_hash::FxHashMap<String, u32>,
+}
+
+/// The extractor: model, gazetteer and training-word counts.
+pub struct Extractor {
+    model: Perceptron,
+    /// The gazetteer the model was trained with.
+    pub gazetteer: Gazetteer,
+    /// Training-word counts, for the rare-word features and clitic decisions.
+    pub counts: Counts,
+    /// How often each training word was part of a person's name.
+    person_counts: Counts,
+}
+
+/// A sentence's tokens with their kinds and where each span begins.
+struct Tagged {
+    info: Vec<TokenInfo>,
+    kinds: Vec<Option<Kind>>,
+    begins: Vec<bool>,
+}
+
+struct Sentence {
+    paragraph: usize,
+    tokens: Vec<(Range<usize>, String, String)>,
+}
+
+impl Extractor {
+    /// The extractor with the compiled-in model.
+    pub fn builtin() -> Result<Extractor, ModelError> {
+        Extractor::from_model(Perceptron::from_bytes(MODEL)?)
+    }
+
+    /// An extractor around a given model.
+    pub fn from_model(mut model: Perceptron) -> Result<Extractor, ModelError> {
+        let vocabulary = std::mem::take(&mut model.vocabulary);
+        let counts = vocabulary.iter().map(|(w, c, _)| (w.clone(), *c)).collect();
+        let person_counts = vocabulary
+            .into_iter()
+            .filter(|v| v.2 > 0)
+            .map(|(w, _, p)| (w, p))
+            .collect();
+        Ok(Extractor {
+            model,
+            gazetteer: Gazetteer::builtin(),
+            counts,
+            person_counts,
+        })
+    }
+
+    /// Finds the mentions in an article given as paragraphs (title first).
+    pub fn article<S: AsRef<str>>(&self, paragraphs: &[S]) -> ArticleMentions {
+        let mut out = ArticleMentions::default();
+        let mut sentences = Vec::new();
+        for (p, text) in paragraphs.iter().enumerate() {
+            let text = text.as_ref();
+            let mut current = Sentence {
+                paragraph: p,
+                tokens: Vec::new(),
+            };
+            for t in tokenize(text) {
+                let norm = if t.kind == TokenKind::Number {
+                    "0".to_owned()
+                } else {
+                    normalize(t.text).text
+                };
+                let norm = if norm.is_empty() {
+                    t.text.to_owned()
+                } else {
+                    norm
+                };
+                if t.kind == TokenKind::Word {
+                    *out.vocabulary.entry(norm.clone()).or_insert(0) += 1;
+                }
+                let end =
+                    t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "؟" | "…");
+                current.tokens.push((t.range, t.text.to_owned(), norm));
+                if end {
+                    sentences.push(std::mem::replace(
+                        &mut current,
+                        Sentence {
+                            paragraph: p,
+                            tokens: Vec::new(),
+                        },
+                    ));
+                }
+            }
+            if !current.tokens.is_empty() {
+                sentences.push(current);
+            }
+        }
+        let mut tagged: Vec<Tagged> = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let norms: Vec<String> = s.tokens.iter().map(|t| t.2.clone()).collect();
+            let info = sentence_info(&norms, &self.gazetteer, &self.counts);
+            let (tags, _) = tag_scored(&self.model, &info);
+            let mut kinds = vec![None; norms.len()];
+            // ORG and MISC spans are not kept, but their words are no places.
+            let mut blocked = vec![false; norms.len()];
+            let mut span_list: Vec<(Kind, usize, usize)> = Vec::new();
+            for (kind, a, b) in spans(&tags) {
+                match kind {
+                    "PERS" => span_list.push((Kind::Person, a, b)),
+                    "LOC" => span_list.push((Kind::Place, a, b)),
+                    _ => blocked[a..b].iter_mut().for_each(|x| *x = true),
+                }
+            }
+            let mut begins = vec![false; norms.len()];
+            for (kind, a, b) in self.repair(&info, span_list) {
+                for k in &mut kinds[a..b] {
+                    *k = Some(kind);
+                }
+                begins[a] = true;
+            }
+            for (a, b) in title_appositions(&self.model, &info, &kinds, &tags) {
+                kinds[a..b].iter_mut().for_each(|k| *k = Some(Kind::Person));
+                begins[a] = true;
+            }
+            for (i, t) in info.iter().enumerate() {
+                if kinds[i].is_none() && !blocked[i] && self.missed_place(&info, &kinds, i) {
+                    kinds[i] = Some(Kind::Place);
+                    begins[i] = true;
+                }
+                if t.nisba {
+                    if let Some(base) = nisba_base(t.conj(), &self.gazetteer) {
+                        out.related_places.push(base);
+                    }
+                }
+            }
+            tagged.push(Tagged {
+                info,
+                kinds,
+                begins,
+            });
+        }
+        self.propagate(&mut tagged);
+        for (s, t) in sentences.iter().zip(&tagged) {
+            collect(s, t, &mut out.mentions);
+        }
+        out.related_places.sort();
+        out.related_places.dedup();
+        out
+    }
+
+    /// Applies the span rules; returns the spans to keep.
+    fn repair(
+        &self,
+        info: &[TokenInfo],
+        spans: Vec<(Kind, usize, usize)>,
+    ) -> Vec<(Kind, usize, usize)> {
+        let mut out: Vec<(Kind, usize, usize)> = Vec::new();
+        for (kind, mut a, mut b) in spans {
+            if kind == Kind::Person {
+                while a < b && info[a].person_trigger {
+                    a += 1;
+                }
+                while b > a && self.never_in_names(&info[b - 1]) {
+                    b -= 1;
+                }
+                if a == b {
+                    continue;
+                }
+                if a == b {
+                    continue;
+                }
+                // A "place" just before a person is the first part of the name.
+                if let Some(last) = out.last_mut() {
+                    if last.0 == Kind::Place && last.2 == a {
+                        *last = (Kind::Person, last.1, b);
+                        continue;
+                    }
+                }
+            }
+            if kind == Kind::Place {
+                if b - a == 1 && info[a].nisba {
+                    continue;
+                }
+                if info[a].quoted && quoted_name_longer(info, a, b) {
+                    continue;
+                }
+            }
+            out.push((kind, a, b));
+        }
+        out
+    }
+
+    /// Whether a tagged word may be looked for elsewhere as a name: a word of
+    /// three letters or more, no title, and a name in its own right: rare in
+    /// the training text, mostly seen inside names, or a known place.
+    fn spreads(&self, t: &TokenInfo, kind: Kind) -> bool {
+        let seen = self.counts.get(t.core()).copied().unwrap_or(0);
+        let named = self.person_counts.get(t.core()).copied().unwrap_or(0);
+        t.core().chars().count() >= 3
+            && !t.person_trigger
+            && !t.nisba
+            && (seen <= 2
+                || (kind == Kind::Person && named * 2 >= seen)
+                || (kind == Kind::Place && t.place))
+    }
+
+    /// A word the training text saw three times or more and never in a
+    /// person's name (هاتفيا after أردوغان) does not end one.
+    fn never_in_names(&self, t: &TokenInfo) -> bool {
+        self.counts.get(&t.norm).copied().unwrap_or(0) >= 3
+            && !self.person_counts.contains_key(&t.norm)
+    }
+
+    /// A known place the tagger left untagged: a gazetteer name of three
+    /// letters or more, outside quotes, not right beside a person's name.
+    fn missed_place(&self, info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
+        let t = &info[i];
+        let near_person = |j: Option<usize>| {
+            j.and_then(|j| kinds.get(j))
+                .is_some_and(|k| *k == Some(Kind::Person))
+        };
+        t.place
+            && t.shape == 'a'
+            && !t.quoted
+            && !t.person_trigger
+            && t.core().chars().count() >= 3
+            && !near_person(i.checked_sub(1))
+            && !near_person(Some(i + 1))
+            && self.counts.get(&t.norm).copied().unwrap_or(0) < 400
+    }
+
+    /// Tags later occurrences of names the article has already introduced:
+    /// a surname of a tagged person, or a tagged one-word place.
+    fn propagate(&self, tagged: &mut [Tagged]) {
+        let mut known: HashMap<String, Kind> = HashMap::new();
+        for t in tagged.iter() {
+            let mut i = 0;
+            while i < t.kinds.len() {
+                let Some(kind) = t.kinds[i] else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < t.kinds.len() && t.kinds[j] == Some(kind) && !t.begins[j] {
+                    j += 1;
+                }
+                let last = &t.info[j - 1];
+                if (kind == Kind::Person || j - i == 1) && self.spreads(last, kind) {
+                    known.entry(last.core().to_owned()).or_insert(kind);
+                }
+                i = j;
+            }
+        }
+        for t in tagged.iter_mut() {
+            for i in 0..t.kinds.len() {
+                if t.kinds[i].is_none() && !t.info[i].quoted && !t.info[i].nisba {
+                    if let Some(&k) = known.get(t.info[i].core()) {
+                        t.kinds[i] = Some(k);
+                        t.begins[i] = i == 0 || t.kinds[i - 1] != Some(k);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Extractor {
+    /// Adds mentions of names the rest of the corpus knows (`known`: core of a
+    /// one-word place or of a person's last name, and its kind) where the
+    /// tagger left them untagged in this article. No tagging is redone.
+    pub fn add_known<S: AsRef<str>>(
+        &self,
+        paragraphs: &[S],
+        known: &HashMap<String, Kind>,
+        found: &mut ArticleMentions,
+    ) {
+        let mut added = Vec::new();
+        for (p, text) in paragraphs.iter().enumerate() {
+            let text = text.as_ref();
+            let tokens = tokenize(text);
+            let norms: Vec<String> = tokens.iter().map(|t| normalize(t.text).text).collect();
+            if !norms
+                .iter()
+                .any(|n| known.contains_key(super::features::core(n)))
+            {
+                continue;
+            }
+            let info = sentence_info(&norms, &self.gazetteer, &self.counts);
+            let covered = |r: &Range<usize>| {
+                found
+                    .mentions
+                    .iter()
+                    .any(|m| m.paragraph == p && m.range.start < r.end && r.start < m.range.end)
+            };
+            for (i, t) in tokens.iter().enumerate() {
+                let x = &info[i];
+                if t.kind != TokenKind::Word
+                    || x.quoted
+                    || x.nisba
+                    || x.person_trigger
+                    || covered(&t.range)
+                {
+                    continue;
+                }
+                if let Some(&kind) = known.get(x.core()) {
+                    added.push(Mention {
+                        kind,
+                        paragraph: p,
+                        range: t.range.clone(),
+                        words: vec![t.text.to_owned()],
+                        norms: vec![norms[i].clone()],
+                    });
+                }
+            }
+        }
+        if !added.is_empty() {
+            found.mentions.extend(added);
+            found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
+            join_adjacent_persons(paragraphs, &mut found.mentions);
+        }
+    }
+}
+
+/// Joins person mentions that follow each other with only white space between
+/// (a first name found by one rule, the surname by another), unless the second
+/// opens with a conjunction: لافروف وسيرجي شويجو are two people.
+fn join_adjacent_persons<S: AsRef<str>>(paragraphs: &[S], mentions: &mut Vec<Mention>) {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let text = paragraphs[m.paragraph].as_ref();
+            let between = text.get(prev.range.end..m.range.start).unwrap_or("x");
+            let conjunction = m.norms[0].starts_with(['و', 'ف'])
+                && super::features::core(&m.norms[0]) != m.norms[0];
+            if prev.kind == Kind::Person
+                && m.kind == Kind::Person
+                && prev.paragraph == m.paragraph
+                && between.trim().is_empty()
+                && !conjunction
+            {
+                prev.range.end = m.range.end;
+                prev.words.extend(m.words);
+                prev.norms.extend(m.norms);
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    *mentions = out;
+}
+
+/// The names an article's mentions make known to the rest of the corpus: the
+/// core of a person's last word, and of a one-word place.
+pub fn known_names(found: &ArticleMentions, out: &mut HashMap<String, (Kind, u32)>) {
+    for m in &found.mentions {
+        if m.kind == Kind::Place && m.norms.len() > 1 {
+            continue;
+        }
+        let last = m.norms.last().map(String::as_str).unwrap_or("");
+        let core = super::features::core(last);
+        if core.chars().count() >= 3 {
+            let e = out.entry(core.to_owned()).or_insert((m.kind, 0));
+            if e.0 == m.kind {
+                e.1 += 1;
+            }
+        }
+    }
+}
+
+/// Untagged names announced by a title: a person trigger (وزير, رئيس, نظيره),
+/// up to six modifiers (words with the article, nisba adjectives, a comma),
+/// then a word the training text never or hardly saw, without the article:
+/// the name starts there, and runs on over such rare words as far as the
+/// model, told so, carries it (so a verb or adverb after the name stays out):
+/// وزير الخارجية التركي، مولود جاويش أوغلو.
+fn title_appositions(
+    model: &Perceptron,
+    info: &[TokenInfo],
+    kinds: &[Option<Kind>],
+    tags: &[usize],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < info.len() {
+        if !info[i].person_trigger || kinds[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let modifier = |t: &TokenInfo| {
+            t.norm.starts_with("ال")
+                || t.clitic.ends_with("ال")
+                || t.clitic.ends_with("لل")
+                || t.nisba
+                || t.norm == "،"
+                || t.norm == "باسم"
+        };
+        while j < info.len()
+            && j - i <= 6
+            && kinds[j].is_none()
+            && (modifier(&info[j]) || info[j].person_trigger)
+        {
+            j += 1;
+        }
+        let start = j;
+        if j < info.len()
+            && kinds[j].is_none()
+            && info[j].rare
+            && !info[j].quoted
+            && !info[j].norm.starts_with("ال")
+        {
+            let end = forced_person(model, info, tags, start, 4);
+            let end = (start + 1..end)
+                .find(|&k| kinds[k].is_some() || !info[k].rare)
+                .unwrap_or(end);
+            out.push((start, end));
+            j = end;
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Whether the quotation around tokens `a..b` holds more words than the span:
+/// then the span is part of a quoted name.
+fn quoted_name_longer(info: &[TokenInfo], a: usize, b: usize) -> bool {
+    let before = info[..a]
+        .iter()
+        .rev()
+        .take_while(|t| t.quoted)
+        .filter(|t| t.shape != 'p')
+        .count();
+    let after = info[b..]
+        .iter()
+        .take_while(|t| t.quoted)
+        .filter(|t| t.shape != 'p')
+        .count();
+    before + after > 0
+}
+
+fn collect(s: &Sentence, t: &Tagged, out: &mut Vec<Mention>) {
+    let kinds = &t.kinds;
+    let mut i = 0;
+    while i < kinds.len() {
+        let Some(kind) = kinds[i] else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < kinds.len() && kinds[j] == Some(kind) && !t.begins[j] {
+            j += 1;
+        }
+        out.push(Mention {
+            kind,
+            paragraph: s.paragraph,
+            range: s.tokens[i].0.start..s.tokens[j - 1].0.end,
+            words: s.tokens[i..j].iter().map(|t| t.1.clone()).collect(),
+            norms: s.tokens[i..j].iter().map(|t| t.2.clone()).collect(),
+        });
+        i = j;
+    }
+}

@@ -1,0 +1,367 @@
+//! Features of a token in its sentence, hashed for the perceptron.
+//!
+//! The same code serves training (ANERcorp tokens) and tagging (our
+//! tokenizer's tokens): the word, its clitic-stripped core, affixes,
+//! neighbours, gazetteer membership, title and place triggers, nisba shape,
+//! quotation, and the tags already given to the previous tokens.
+
+use super::gazetteer::Gazetteer;
+use super::model::feature;
+use crate::text::PROCLITICS;
+
+/// What is known of one token before tagging.
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    /// Normalized word (or the punctuation itself, or `0` for numbers).
+    pub norm: String,
+    /// Where in `norm` the word without a leading conjunction و/ف starts.
+    conj_at: usize,
+    /// Where in `norm` the word without its longest plausible proclitic
+    /// sequence starts.
+    core_at: usize,
+    /// The proclitic sequence removed to get the core.
+    pub clitic: &'static str,
+    /// `a` Arabic, `l` Latin, `n` number, `p` punctuation, `m` mixed.
+    pub shape: char,
+    /// The word or its core names a known place.
+    pub place: bool,
+    /// The word introduces a person (الرئيس, وزير ...).
+    pub person_trigger: bool,
+    /// The word introduces a place (مدينة, العاصمة ...).
+    pub place_trigger: bool,
+    /// An adjective of origin from a known place (الروسي, الكازاخستانية).
+    pub nisba: bool,
+    /// Inside a short quotation (four words at most): a quoted name, like a
+    /// channel's or a group's, rather than quoted speech.
+    pub quoted: bool,
+    /// Seen at most twice in the training text: how names unseen in training
+    /// look to the tagger, so their features generalize.
+    pub rare: bool,
+}
+
+/// How often each normalized word occurred in the training text.
+pub type Counts = rustc_hash::FxHashMap<String, u32>;
+
+impl TokenInfo {
+    /// The word without a leading conjunction و/ف.
+    pub fn conj(&self) -> &str {
+        &self.norm[self.conj_at..]
+    }
+
+    /// The word without its longest plausible proclitic sequence.
+    pub fn core(&self) -> &str {
+        &self.norm[self.core_at..]
+    }
+}
+
+/// The nisba suffixes, longest first (normalized: ة → ه).
+const NISBA_SUFFIXES: &[&str] = &["يين", "يون", "يه", "ي"];
+
+/// The place a nisba adjective derives from, if it is one: الروسي → روسيا.
+/// With the article, a word is a nisba even if its bare form is also a place's
+/// spelling (السورية is Syrian, سورية may be Syria), unless the gazetteer lists
+/// the article form itself (السعودية).
+pub fn nisba_base(norm: &str, gaz: &Gazetteer) -> Option<String> {
+    let bare = match norm.strip_prefix("ال") {
+        Some(bare) if !gaz.is_place(norm) || gaz.is_place(bare) => bare,
+        Some(_) => return None,
+        None if gaz.is_place(norm) => return None,
+        None => norm,
+    };
+    for suffix in NISBA_SUFFIXES {
+        if let Some(base) = bare.strip_suffix(suffix) {
+            if base.chars().count() < 2 {
+                continue;
+            }
+            let mut candidate = String::with_capacity(base.len() + 8);
+            for ending in ["يا", "ا", "ستان", ""] {
+                candidate.clear();
+                candidate.push_str(base);
+                candidate.push_str(ending);
+                if gaz.is_place(&candidate) {
+                    return Some(candidate);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn shape_of(word: &str) -> char {
+    let (mut arabic, mut latin, mut digit, mut other) = (false, false, false, false);
+    for c in word.chars() {
+        match c {
+            '0'..='9' => digit = true,
+            'a'..='z' | 'A'..='Z' => latin = true,
+            '\u{0600}'..='\u{06FF}' => arabic = true,
+            _ => other = true,
+        }
+    }
+    match (arabic, latin, digit, other) {
+        (true, false, false, _) => 'a',
+        (false, true, false, _) => 'l',
+        (false, false, true, _) => 'n',
+        (false, false, false, _) => 'p',
+        _ => 'm',
+    }
+}
+
+/// A normalized word without its longest proclitic sequence that leaves three
+/// letters or more.
+pub fn core(norm: &str) -> &str {
+    core_of(norm).1
+}
+
+fn core_of(norm: &str) -> (&'static str, &str) {
+    for &p in PROCLITICS {
+        if let Some(stem) = norm.strip_prefix(p) {
+            if stem.chars().count() >= 3 {
+                return (p, stem);
+            }
+        }
+    }
+    ("", norm)
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "\"" | "«" | "»" | "“" | "”" | "'" | "‘" | "’")
+}
+
+/// Marks the tokens inside short quotations: between two quote marks with
+/// at most four words between them.
+fn short_quotes(norms: &[String]) -> Vec<bool> {
+    let mut marks = vec![false; norms.len()];
+    let mut open: Option<usize> = None;
+    for (i, n) in norms.iter().enumerate() {
+        if !is_quote(n) {
+            continue;
+        }
+        match open {
+            Some(o) => {
+                let words = norms[o + 1..i]
+                    .iter()
+                    .filter(|w| shape_of(w) != 'p')
+                    .count();
+                if (1..=4).contains(&words) {
+                    marks[o + 1..i].iter_mut().for_each(|m| *m = true);
+                }
+                open = None;
+            }
+            None => open = Some(i),
+        }
+    }
+    marks
+}
+
+/// Computes token information for a sentence of normalized words.
+pub fn sentence_info(norms: &[String], gaz: &Gazetteer, counts: &Counts) -> Vec<TokenInfo> {
+    let quoted = short_quotes(norms);
+    norms
+        .iter()
+        .zip(quoted)
+        .map(|(norm, quoted)| {
+            let shape = shape_of(norm);
+            let norm_key = if shape == 'n' {
+                "0".to_owned()
+            } else {
+                norm.clone()
+            };
+            let conj = match norm_key.strip_prefix(['و', 'ف']) {
+                Some(rest) if rest.chars().count() >= 3 => rest,
+                _ => &norm_key,
+            };
+            let (clitic, core) = core_of(&norm_key);
+            let nisba = shape == 'a' && nisba_base(conj, gaz).is_some();
+            let place = !nisba
+                && shape == 'a'
+                && (gaz.is_place(&norm_key) || gaz.is_place(core) || gaz.is_place(conj));
+            let arabic = shape == 'a';
+            let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
+            TokenInfo {
+                rare: arabic && counts.get(norm.as_str()).copied().unwrap_or(0) <= 2,
+                person_trigger: trig(&|w| gaz.is_person_trigger(w)),
+                place_trigger: trig(&|w| gaz.is_place_trigger(w)),
+                nisba,
+                conj_at: norm_key.len() - conj.len(),
+                core_at: norm_key.len() - core.len(),
+                clitic,
+                norm: norm_key,
+                shape,
+                place,
+                quoted,
+            }
+        })
+        .collect()
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    s.char_indices().nth(count - n).map_or(s, |(i, _)| &s[i..])
+}
+
+const NONE: &str = "<none>";
+
+/// The features of token `i` that do not depend on tags.
+pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let t = &info[i];
+    let at = |k: isize| -> Option<&TokenInfo> {
+        usize::try_from(i as isize + k)
+            .ok()
+            .and_then(|j| info.get(j))
+    };
+    let word = |k: isize| at(k).map_or(NONE, |x| x.norm.as_str());
+    let core = |k: isize| at(k).map_or(NONE, |x| x.core());
+    let flag = |b: bool| if b { "1" } else { "0" };
+    out.push(feature(0, &[]));
+    out.push(feature(1, &[&t.norm]));
+    out.push(feature(2, &[t.core()]));
+    out.push(feature(3, &[t.conj()]));
+    out.push(feature(4, &[prefix(t.core(), 2)]));
+    out.push(feature(5, &[prefix(t.core(), 3)]));
+    out.push(feature(6, &[suffix(t.core(), 2)]));
+    out.push(feature(7, &[suffix(t.core(), 3)]));
+    out.push(feature(8, &[suffix(&t.norm, 1)]));
+    out.push(feature(9, &[word(-1)]));
+    out.push(feature(10, &[word(1)]));
+    out.push(feature(11, &[word(-2)]));
+    out.push(feature(12, &[word(2)]));
+    out.push(feature(13, &[core(-1)]));
+    out.push(feature(14, &[core(1)]));
+    out.push(feature(15, &[word(-1), &t.norm]));
+    out.push(feature(16, &[&t.norm, word(1)]));
+    out.push(feature(17, &[t.clitic]));
+    let shape = |k: isize| match at(k).map_or('_', |x| x.shape) {
+        'a' => "a",
+        'l' => "l",
+        'n' => "n",
+        'p' => "p",
+        'm' => "m",
+        _ => "_",
+    };
+    out.push(feature(18, &[shape(0)]));
+    out.push(feature(19, &[shape(-1), shape(0), shape(1)]));
+    out.push(feature(20, &[flag(t.place)]));
+    out.push(feature(
+        21,
+        &[
+            flag(at(-1).is_some_and(|x| x.place)),
+            flag(at(1).is_some_and(|x| x.place)),
+        ],
+    ));
+    out.push(feature(
+        22,
+        &[flag(at(-1).is_some_and(|x| x.person_trigger))],
+    ));
+    out.push(feature(
+        23,
+        &[flag(at(-2).is_some_and(|x| x.person_trigger))],
+    ));
+    out.push(feature(
+        24,
+        &[flag(at(-1).is_some_and(|x| x.place_trigger))],
+    ));
+    out.push(feature(25, &[flag(t.nisba)]));
+    out.push(feature(26, &[flag(t.quoted)]));
+    const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+    out.push(feature(27, &[LENGTHS[t.core().chars().count().min(8)]]));
+    out.push(feature(28, &[flag(t.person_trigger)]));
+    out.push(feature(29, &[flag(at(1).is_some_and(|x| x.nisba))]));
+    out.push(feature(30, &[flag(t.place), t.clitic]));
+    out.push(feature(
+        37,
+        &[
+            flag(at(1).is_some_and(|x| x.person_trigger)),
+            flag(at(2).is_some_and(|x| x.person_trigger)),
+        ],
+    ));
+    if t.rare {
+        out.push(feature(31, &[]));
+        out.push(feature(32, &[word(-1)]));
+        out.push(feature(33, &[word(1)]));
+        out.push(feature(34, &[suffix(t.core(), 2)]));
+        out.push(feature(
+            35,
+            &[
+                flag(at(-1).is_some_and(|x| x.rare)),
+                flag(at(1).is_some_and(|x| x.rare)),
+            ],
+        ));
+        out.push(feature(36, &[core(-1)]));
+    }
+}
+
+/// The features of token `i` that depend on the tags of the two before it.
+pub fn tag_features(info: &[TokenInfo], i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+    out.push(feature(40, &[prev]));
+    out.push(feature(41, &[prev2, prev]));
+    out.push(feature(42, &[prev, &info[i].norm]));
+    out.push(feature(43, &[prev, info[i].core()]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nisba_adjectives() {
+        let g = Gazetteer::builtin();
+        for (adj, base) in [
+            ("الروسي", "روسيا"),
+            ("الكازاخستانيه", "كازاخستان"),
+            ("ايراني", "ايران"),
+            ("التركي", "تركيا"),
+            ("السوريه", "سوريا"),
+        ] {
+            assert_eq!(nisba_base(adj, &g).as_deref(), Some(base), "{adj}");
+        }
+        assert_eq!(nisba_base("الرييسي", &g), None);
+        assert_eq!(
+            nisba_base("السعوديه", &g),
+            None,
+            "a country written with the article"
+        );
+        assert_eq!(
+            nisba_base("سوريه", &g),
+            None,
+            "the bare spelling is the country's"
+        );
+    }
+
+    #[test]
+    fn info() {
+        let g = Gazetteer::builtin();
+        let words: Vec<String> = [
+            "قال",
+            "الرييس",
+            "بوتين",
+            "في",
+            "وموسكو",
+            "\"",
+            "روسيا",
+            "اليوم",
+            "\"",
+            "«",
+            "في",
+            "جنيف",
+            "بدات",
+            "المحادثات",
+            "امس",
+            "»",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let info = sentence_info(&words, &g, &Counts::default());
+        assert!(info[1].person_trigger);
+        assert!(info[4].place && info[4].core() == "موسكو");
+        assert!(info[6].quoted && info[7].quoted && !info[8].quoted);
+        assert!(!info[11].quoted, "quoted speech is not a quoted name");
+    }
+}

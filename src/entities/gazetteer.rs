@@ -1,0 +1,287 @@
+//! Place names with their Arabic spellings and English names, and the title
+//! and trigger words that announce persons and places.
+//!
+//! Sources (see `data/ATTRIBUTION.md`): Unicode CLDR territory names and
+//! time-zone cities, and a curated list of cities and regions in the news.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::text::normalize_str;
+
+const CLDR: &str = include_str!("data/places-cldr.tsv");
+const CURATED: &str = include_str!("data/places-curated.tsv");
+
+/// A known place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The first Arabic spelling listed.
+    pub arabic: String,
+    /// English names, lower case.
+    pub english: Vec<String>,
+}
+
+/// Places by normalized Arabic spelling, and by English name.
+///
+/// A name listed without the article also answers with it (أستانة, الأستانة);
+/// one listed with it does not answer without it (الرياض is not رياض).
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_spelling: FxHashMap<String, usize>,
+    by_english: FxHashMap<String, usize>,
+    person_triggers: FxHashSet<&'static str>,
+    place_triggers: FxHashSet<&'static str>,
+}
+
+/// A grouping key for place names the gazetteer does not know: normalized,
+/// without a leading article, so الأستانة and أستانة share a key.
+pub fn place_key(name: &str) -> String {
+    let n = normalize_str(name);
+    match n.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest.to_owned(),
+        _ => n,
+    }
+}
+
+impl Gazetteer {
+    /// The compiled-in gazetteer.
+    pub fn builtin() -> Gazetteer {
+        let mut g = Gazetteer {
+            person_triggers: PERSON_TRIGGERS.iter().copied().collect(),
+            place_triggers: PLACE_TRIGGERS.iter().copied().collect(),
+            ..Gazetteer::default()
+        };
+        for line in CURATED.lines().chain(CLDR.lines()) {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(arabic), Some(english)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            g.add(arabic.split('|'), english.split('|'));
+        }
+        g
+    }
+
+    /// Adds spellings and English names of one place; a row sharing a spelling
+    /// or an English name with a known place adds to it (سورية and سوريا).
+    fn add<'a>(
+        &mut self,
+        arabic: impl Iterator<Item = &'a str>,
+        english: impl Iterator<Item = &'a str>,
+    ) {
+        let arabic: Vec<&str> = arabic.map(str::trim).filter(|s| !s.is_empty()).collect();
+        let english: Vec<String> = english
+            .map(|e| e.trim().to_lowercase())
+            .filter(|e| !e.is_empty())
+            .collect();
+        let Some(first) = arabic.first() else { return };
+        let known = arabic
+            .iter()
+            .find_map(|a| self.by_spelling.get(&normalize_str(a)).copied())
+            .or_else(|| english.iter().find_map(|e| self.by_english.get(e).copied()));
+        let idx = match known {
+            Some(i) => i,
+            None => {
+                self.places.push(Place {
+                    arabic: (*first).to_owned(),
+                    english: Vec::new(),
+                });
+                self.places.len() - 1
+            }
+        };
+        for a in &arabic {
+            let n = normalize_str(a);
+            if !n.starts_with("ال") {
+                self.by_spelling.entry(format!("ال{n}")).or_insert(idx);
+            }
+            self.by_spelling.entry(n).or_insert(idx);
+        }
+        for e in english {
+            self.by_english.entry(e.clone()).or_insert(idx);
+            if !self.places[idx].english.contains(&e) {
+                self.places[idx].english.push(e);
+            }
+        }
+    }
+
+    /// The place with this normalized spelling, if known.
+    pub fn place(&self, spelling: &str) -> Option<&Place> {
+        self.by_spelling.get(spelling).map(|&i| &self.places[i])
+    }
+
+    /// Whether a normalized spelling names a known place.
+    pub fn is_place(&self, spelling: &str) -> bool {
+        self.by_spelling.contains_key(spelling)
+    }
+
+    /// The place with this English name (lower case), if known.
+    pub fn by_english(&self, name: &str) -> Option<&Place> {
+        self.by_english.get(name).map(|&i| &self.places[i])
+    }
+
+    /// Whether a normalized word introduces a person (الرئيس, وزير ...).
+    pub fn is_person_trigger(&self, word: &str) -> bool {
+        self.person_triggers.contains(word)
+    }
+
+    /// Whether a normalized word introduces a place (مدينة, العاصمة ...).
+    pub fn is_place_trigger(&self, word: &str) -> bool {
+        self.place_triggers.contains(word)
+    }
+
+    /// Every known place.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+}
+
+/// Words that introduce a person's name: titles, offices and roles (normalized).
+pub const PERSON_TRIGGERS: &[&str] = &[
+    "الرييس",
+    "رييس",
+    "الرييسه",
+    "رييسه",
+    "الوزير",
+    "وزير",
+    "وزيره",
+    "الوزيره",
+    "وزيري",
+    "وزيرا",
+    "وزراء",
+    "المتحدث",
+    "المتحدثه",
+    "الناطق",
+    "المبعوث",
+    "مبعوث",
+    "السفير",
+    "سفير",
+    "الامين",
+    "الملك",
+    "الملكه",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الدكتوره",
+    "د",
+    "النايب",
+    "نايب",
+    "القايد",
+    "قايد",
+    "الجنرال",
+    "العميد",
+    "اللواء",
+    "العقيد",
+    "المستشار",
+    "المستشاره",
+    "الزعيم",
+    "زعيم",
+    "المرشد",
+    "الامام",
+    "البابا",
+    "الكاتب",
+    "الصحفي",
+    "المدرب",
+    "اللاعب",
+    "الفنان",
+    "الفنانه",
+    "الممثل",
+    "المخرج",
+    "عضو",
+    "ممثل",
+    "نظيره",
+    "نظيرها",
+    "نظيريه",
+    "نظيراه",
+    "المفوض",
+    "الحاكم",
+    "المدير",
+    "مدير",
+    "الاستاذ",
+    "المحامي",
+    "القاضي",
+    "المطرب",
+    "المطربه",
+    "الشاعر",
+    "الروايي",
+    "الباحث",
+    "العالم",
+    "المهندس",
+    "الجنرالات",
+    "الرييسين",
+];
+
+/// Words that introduce a place (normalized).
+pub const PLACE_TRIGGERS: &[&str] = &[
+    "مدينه",
+    "العاصمه",
+    "عاصمه",
+    "بلده",
+    "قريه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "منطقه",
+    "جزيره",
+    "ريف",
+    "مطار",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "حي",
+    "مخيم",
+    "دوله",
+    "بلاد",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_and_english_names() {
+        let g = Gazetteer::builtin();
+        for spelling in ["أستانا", "آستانة", "الأستانة", "الآستانا"] {
+            assert_eq!(
+                g.place(&normalize_str(spelling)).map(|p| p.arabic.as_str()),
+                Some("أستانا"),
+                "{spelling}"
+            );
+        }
+        assert!(g.is_place(&normalize_str("الرياض")) && !g.is_place(&normalize_str("رياض")));
+        assert_eq!(
+            g.by_english("moscow").map(|p| p.arabic.as_str()),
+            Some("موسكو")
+        );
+        assert_eq!(
+            g.by_english("aleppo").map(|p| p.arabic.as_str()),
+            Some("حلب")
+        );
+        assert!(g.by_english("kazakhstan").is_some());
+        assert!(g.by_english("damascus").is_some() && g.by_english("geneva").is_some());
+        assert_eq!(
+            g.place("سوريه"),
+            g.place("سوريا"),
+            "one place for both spellings"
+        );
+        assert!(g.places().len() > 600);
+    }
+
+    #[test]
+    fn trigger_tables_are_normalized() {
+        for w in PERSON_TRIGGERS.iter().chain(PLACE_TRIGGERS) {
+            assert_eq!(&normalize_str(w), w);
+        }
+    }
+}
