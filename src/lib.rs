@@ -8,4 +8,5 @@ pub mod cli;
 pub mod corpus;
 pub mod entities;
 pub mod layout;
+pub mod search;
 pub mod text;

@@ -66,6 +66,16 @@ pub struct DisplayArgs {
 /// Options of `sahifa list`.
 #[derive(Debug, Default, Args)]
 pub struct ListArgs {
+    /// Only articles that mention this person: Arabic in any spelling, or Latin
+    /// script (`lavrov`, `de mistura`); typos are forgiven.
+    #[arg(long, value_name = "Q")]
+    pub person: Option<String>,
+    /// Only articles that mention this place (`حلب`, `halab`, `moscow`).
+    #[arg(long, value_name = "Q")]
+    pub place: Option<String>,
+    /// Only articles whose text contains this (spelling variants folded).
+    #[arg(long, value_name = "Q")]
+    pub text: Option<String>,
     /// Print a JSON array of article records instead of lines (always logical order).
     #[arg(long)]
     pub json: bool,

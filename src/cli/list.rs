@@ -8,8 +8,10 @@ use serde::Serialize;
 
 use super::args::ListArgs;
 use crate::corpus::{Article, Corpus};
+use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Kind};
 use crate::layout::visual_string;
+use crate::search::{filter, text_filter, NameIndex};
 
 /// One article as `list --json` prints it.
 #[derive(Debug, Serialize)]
@@ -52,6 +54,7 @@ pub fn run(
     args: &ListArgs,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let shown = selection(corpus, found, args);
     if args.json {
         let names = |i: usize, kind: Kind| {
             found.map(|f| {
@@ -61,10 +64,9 @@ pub fn run(
                     .collect()
             })
         };
-        let entries: Vec<ListEntry> = corpus
-            .articles
+        let entries: Vec<ListEntry> = shown
             .iter()
-            .enumerate()
+            .map(|&i| (i, &corpus.articles[i]))
             .map(|(i, a)| ListEntry {
                 persons: names(i, Kind::Person),
                 places: names(i, Kind::Place),
@@ -75,7 +77,7 @@ pub fn run(
         writeln!(out)?;
     } else {
         let visual = args.display.visual();
-        for a in &corpus.articles {
+        for a in shown.iter().map(|&i| &corpus.articles[i]) {
             match &visual {
                 Some(opts) => writeln!(out, "{}\t{}", a.id, visual_string(&a.title, opts))?,
                 None => writeln!(out, "{}\t{}", a.id, a.title)?,
@@ -83,4 +85,20 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Indices of the articles the filters keep (all when none is given).
+fn selection(corpus: &Corpus, found: Option<&CorpusEntities>, args: &ListArgs) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..corpus.articles.len()).collect();
+    if let Some(found) = found.filter(|_| args.person.is_some() || args.place.is_some()) {
+        let index = NameIndex::build(&found.entities.entities, &Gazetteer::builtin());
+        if let Some(keep) = filter(&index, found, args.person.as_deref(), args.place.as_deref()) {
+            shown.retain(|i| keep.binary_search(i).is_ok());
+        }
+    }
+    if let Some(q) = &args.text {
+        let keep = text_filter(&corpus.articles, q);
+        shown.retain(|i| keep.binary_search(i).is_ok());
+    }
+    shown
 }

@@ -41,7 +41,7 @@ fn dispatch(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }
         Some(Command::List(a)) => {
             let corpus = open_corpus(cli)?;
-            let found = if a.json {
+            let found = if a.json || a.person.is_some() || a.place.is_some() {
                 Some(analyze(&corpus)?)
             } else {
                 None

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::extract::{ArticleMentions, Extractor, Kind, Mention};
 use super::features::Counts;
-use super::gazetteer::place_key;
+use super::gazetteer::{place_key, Gazetteer};
 use crate::text::{analyses, normalize};
 
 /// One person or place across the corpus.
@@ -49,15 +49,23 @@ struct Reduced {
     surface: String,
 }
 
-/// Counts of normalized words in the corpus and in the training text.
+/// Counts of normalized words in the corpus and in the training text, and
+/// the gazetteer's places (which count as attested however rare).
 struct Lexicon<'a> {
     corpus: HashMap<&'a str, u32>,
     training: &'a Counts,
+    gazetteer: Option<&'a Gazetteer>,
 }
+
+/// What a gazetteer place weighs as evidence that a bare word is a word.
+const GAZETTEER_WEIGHT: u32 = 1000;
 
 impl Lexicon<'_> {
     fn count(&self, w: &str) -> u32 {
-        self.corpus.get(w).copied().unwrap_or(0) + self.training.get(w).copied().unwrap_or(0)
+        let places = self.gazetteer.is_some_and(|g| g.is_place(w));
+        self.corpus.get(w).copied().unwrap_or(0)
+            + self.training.get(w).copied().unwrap_or(0)
+            + if places { GAZETTEER_WEIGHT } else { 0 }
     }
 }
 
@@ -134,7 +142,8 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance between two strings, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -189,6 +198,7 @@ pub fn cluster(articles: &[ArticleMentions], extractor: &Extractor) -> Entities 
     let lex = Lexicon {
         corpus,
         training: &extractor.counts,
+        gazetteer: Some(&extractor.gazetteer),
     };
     let gaz = &extractor.gazetteer;
 
@@ -371,6 +381,7 @@ mod tests {
         let lex = Lexicon {
             corpus: HashMap::new(),
             training: &training,
+            gazetteer: None,
         };
         assert!(!same_word("محمد", "محمود", &lex));
         assert!(same_word("جاويش", "جاوش", &lex));

@@ -1,0 +1,417 @@
+//! Lookup of persons and places by name: Arabic with any spelling, typos,
+//! partial names, or Latin script.
+//!
+//! Queries match entity names (canonical and every variant), never article
+//! bodies: the list is short and every hit means a person or place. Each name
+//! word keeps its normalized form and its phonetic skeleton; a query is scored
+//! against each window of consecutive words of a name.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::phonetic;
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::{Entity, Kind};
+use crate::text::normalize_str;
+
+/// Hits scoring below this are not matches.
+pub const THRESHOLD: u8 = 60;
+/// Hits further than this below the best hit are dropped, so that one clear
+/// match does not drag weaker look-alikes along.
+const SPREAD: u8 = 15;
+
+/// Longest skeleton kept inline; longer ones are cut (names that long are
+/// told apart by their first dozen consonants).
+const SKELETON: usize = 12;
+
+/// One word of a name, ready for matching, in a flat record so that a scan
+/// over a hundred thousand names stays in cache.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// Offset of its characters in [`NameIndex::chars`].
+    at: u32,
+    /// Number of characters.
+    len: u16,
+    /// Phonetic skeleton, `skeleton_len` bytes used.
+    skeleton: [u8; SKELETON],
+    skeleton_len: u8,
+    /// First character, for the quick tests.
+    first: char,
+}
+
+impl Word {
+    fn skeleton(&self) -> &[u8] {
+        &self.skeleton[..usize::from(self.skeleton_len)]
+    }
+}
+
+/// One name of an entity: a run of words, or an English name.
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    entity: u32,
+    first_word: u32,
+    words: u8,
+    /// Index into [`NameIndex::english`] for a place's English name.
+    english: Option<u32>,
+}
+
+/// A matching entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the entity.
+    pub entity: usize,
+    /// How well it matched, 0–100.
+    pub score: u8,
+}
+
+/// Names of a corpus's entities, prepared for matching.
+pub struct NameIndex {
+    names: Vec<Name>,
+    words: Vec<Word>,
+    chars: Vec<char>,
+    english: Vec<String>,
+    kinds: Vec<Kind>,
+    matcher: SkimMatcherV2,
+}
+
+fn strip_article(w: &str) -> &str {
+    w.strip_prefix("ال")
+        .filter(|r| r.chars().count() >= 2)
+        .unwrap_or(w)
+}
+
+/// A query word or name word: normalized characters and skeleton.
+fn forms(norm: &str) -> (Vec<char>, Vec<u8>) {
+    let norm = strip_article(norm);
+    (norm.chars().collect(), phonetic::arabic(norm))
+}
+
+impl NameIndex {
+    /// Indexes the names of `entities`; places also answer to their English
+    /// names from the gazetteer.
+    pub fn build(entities: &[Entity], gaz: &Gazetteer) -> NameIndex {
+        let mut index = NameIndex {
+            names: Vec::new(),
+            words: Vec::new(),
+            chars: Vec::new(),
+            english: Vec::new(),
+            kinds: entities.iter().map(|e| e.kind).collect(),
+            matcher: SkimMatcherV2::default(),
+        };
+        for (i, e) in entities.iter().enumerate() {
+            let entity = i as u32;
+            let mut seen: Vec<String> = Vec::new();
+            for v in std::iter::once(&e.name).chain(&e.variants) {
+                let n = normalize_str(v);
+                if seen.contains(&n) {
+                    continue;
+                }
+                if e.kind == Kind::Place {
+                    if let Some(p) = gaz.place(&n) {
+                        for en in &p.english {
+                            index.names.push(Name {
+                                entity,
+                                first_word: 0,
+                                words: 0,
+                                english: Some(index.english.len() as u32),
+                            });
+                            index.english.push(en.clone());
+                        }
+                    }
+                }
+                let first_word = index.words.len() as u32;
+                for w in n
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .take(usize::from(u8::MAX))
+                {
+                    let (chars, skel) = forms(w);
+                    let mut skeleton = [0u8; SKELETON];
+                    let skeleton_len = skel.len().min(SKELETON);
+                    skeleton[..skeleton_len].copy_from_slice(&skel[..skeleton_len]);
+                    index.words.push(Word {
+                        at: index.chars.len() as u32,
+                        len: chars.len().min(usize::from(u16::MAX)) as u16,
+                        skeleton,
+                        skeleton_len: skeleton_len as u8,
+                        first: chars.first().copied().unwrap_or(' '),
+                    });
+                    index.chars.extend(chars.iter().take(usize::from(u16::MAX)));
+                }
+                let words = (index.words.len() as u32 - first_word) as u8;
+                index.names.push(Name {
+                    entity,
+                    first_word,
+                    words,
+                    english: None,
+                });
+                seen.push(n);
+            }
+        }
+        index
+    }
+
+    fn chars_of(&self, w: &Word) -> &[char] {
+        &self.chars[w.at as usize..w.at as usize + usize::from(w.len)]
+    }
+
+    /// Number of names indexed.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether no names are indexed.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Entities matching `query` (of `kind`, if given), best first, each once.
+    pub fn search(&self, query: &str, kind: Option<Kind>) -> Vec<Hit> {
+        let q = Query::new(query);
+        if q.words.is_empty() {
+            return Vec::new();
+        }
+        let mut best: Vec<u8> = vec![0; self.kinds.len()];
+        for name in &self.names {
+            let e = name.entity as usize;
+            if kind.is_some_and(|k| self.kinds[e] != k) || best[e] == 100 {
+                continue;
+            }
+            let s = self.score(&q, name);
+            if s > best[e] {
+                best[e] = s;
+            }
+        }
+        let top = best.iter().copied().max().unwrap_or(0);
+        let floor = THRESHOLD.max(top.saturating_sub(SPREAD));
+        let mut hits: Vec<Hit> = best
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, s)| s >= floor)
+            .map(|(entity, score)| Hit { entity, score })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        hits
+    }
+
+    fn score(&self, q: &Query, name: &Name) -> u8 {
+        if let Some(en) = name.english {
+            let en = &self.english[en as usize];
+            return if q.latin && q.text == *en {
+                100
+            } else if q.latin && q.text.len() >= 4 && en.starts_with(&q.text) {
+                85
+            } else if q.latin
+                && q.text.len() >= 5
+                && crate::entities::cluster::edit_distance(&q.text, en) <= 1
+            {
+                75
+            } else {
+                0
+            };
+        }
+        let n = q.words.len();
+        let words = &self.words
+            [name.first_word as usize..name.first_word as usize + usize::from(name.words)];
+        if n > words.len() {
+            return 0;
+        }
+        let mut best = 0;
+        for start in 0..=words.len() - n {
+            let mut total = 0u32;
+            for (k, (qw, nw)) in q.words.iter().zip(&words[start..start + n]).enumerate() {
+                let last = k + 1 == n;
+                let s = if q.latin {
+                    latin_word(qw, nw, last)
+                } else {
+                    self.arabic_word(qw, nw, last)
+                };
+                if s == 0 {
+                    total = 0;
+                    break;
+                }
+                total += u32::from(s);
+            }
+            best = best.max((total / n as u32) as u8);
+        }
+        best
+    }
+
+    fn arabic_word(&self, q: &QueryWord, w: &Word, last: bool) -> u8 {
+        // Most words share neither first letter nor length with the query;
+        // the cheap tests come first so that they are dismissed at once.
+        let qlen = q.chars.len();
+        let wlen = usize::from(w.len);
+        let same_first = q.chars.first() == Some(&w.first);
+        let same_sound = q.skeleton.first() == w.skeleton().first();
+        let near_length = qlen.abs_diff(wlen) <= 1;
+        if !same_first && !same_sound && !near_length {
+            return 0;
+        }
+        let wc = self.chars_of(w);
+        if same_first && qlen == wlen && q.chars[..] == wc[..] {
+            return 100;
+        }
+        if same_first && last && qlen >= 2 && wc.starts_with(&q.chars) {
+            return 90;
+        }
+        if same_sound
+            && q.skeleton.len() >= 2
+            && q.inline == w.skeleton
+            && q.skeleton.len() == usize::from(w.skeleton_len)
+        {
+            return 85;
+        }
+        if qlen >= 4 && near_length && one_edit(&q.chars, wc) {
+            return 75;
+        }
+        if same_sound && q.skeleton.len() >= 3 && phonetic::one_off(&q.skeleton, w.skeleton()) {
+            return 65;
+        }
+        if same_first && last && qlen >= 3 && subsequence(&q.chars, wc) {
+            let name: String = wc.iter().collect();
+            if let Some(s) = self.matcher.fuzzy_match(&name, &q.norm) {
+                // Skim scores grow with length; a full subsequence of a short
+                // name scores about 16 per matched letter.
+                let per_letter = s / qlen as i64;
+                if per_letter >= 20 {
+                    return 60;
+                }
+            }
+        }
+        0
+    }
+}
+
+fn latin_word(q: &QueryWord, w: &Word, last: bool) -> u8 {
+    let ws = w.skeleton();
+    if q.skeleton.is_empty()
+        || ws.is_empty()
+        || !phonetic::same_class(q.skeleton[0], ws[0]) && q.skeleton.len().abs_diff(ws.len()) > 1
+    {
+        return 0;
+    }
+    if phonetic::equal(&q.skeleton, ws) {
+        return 95;
+    }
+    if last && q.skeleton.len() >= 3 && phonetic::is_prefix(&q.skeleton, ws) {
+        return 85;
+    }
+    // One consonant off only for longer names: short skeletons have too
+    // many neighbours (NTNH, Netanyahu, is one step from NTN, Antonio).
+    let same_start = phonetic::same_class(q.skeleton[0], ws[0]);
+    if same_start && q.skeleton.len().min(ws.len()) >= 4 && phonetic::one_off(&q.skeleton, ws) {
+        return 70;
+    }
+    0
+}
+
+/// Whether `a` becomes `b` by at most one letter missing, extra, changed, or
+/// two neighbours swapped. Linear, for the keystroke budget.
+fn one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let Some(i) = short.iter().zip(long).position(|(x, y)| x != y) else {
+        return true;
+    };
+    if short.len() == long.len() {
+        short[i + 1..] == long[i + 1..]
+            || (i + 1 < short.len()
+                && short[i] == long[i + 1]
+                && short[i + 1] == long[i]
+                && short[i + 2..] == long[i + 2..])
+    } else {
+        short[i..] == long[i + 1..]
+    }
+}
+
+/// Whether the letters of `q` appear in order in `w`, the first at its start:
+/// the cheap test before asking skim for a score.
+fn subsequence(q: &[char], w: &[char]) -> bool {
+    if q.first() != w.first() {
+        return false;
+    }
+    let mut rest = w.iter();
+    q.iter().all(|c| rest.any(|x| x == c))
+}
+
+struct QueryWord {
+    norm: String,
+    chars: Vec<char>,
+    skeleton: Vec<u8>,
+    /// The skeleton zero-padded like [`Word::skeleton`], compared in one go.
+    inline: [u8; SKELETON],
+}
+
+impl QueryWord {
+    fn new(norm: String, chars: Vec<char>, skeleton: Vec<u8>) -> QueryWord {
+        let mut inline = [0u8; SKELETON];
+        let n = skeleton.len().min(SKELETON);
+        inline[..n].copy_from_slice(&skeleton[..n]);
+        QueryWord {
+            norm,
+            chars,
+            skeleton,
+            inline,
+        }
+    }
+}
+
+struct Query {
+    text: String,
+    latin: bool,
+    words: Vec<QueryWord>,
+}
+
+/// Latin articles and joiners that transliterations add or drop at will.
+const LATIN_ARTICLES: &[&str] = &[
+    "al", "el", "ul", "ad", "an", "as", "ar", "at", "az", "ash", "ad-",
+];
+
+impl Query {
+    fn new(raw: &str) -> Query {
+        let latin = raw.chars().any(|c| c.is_ascii_alphabetic())
+            && !raw.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let text = raw.trim().to_lowercase();
+        let words = if latin {
+            text.split(|c: char| c.is_whitespace() || c == '-' || c == '\'')
+                .filter(|w| !w.is_empty() && !LATIN_ARTICLES.contains(w))
+                .map(|w| QueryWord::new(w.to_owned(), w.chars().collect(), phonetic::latin(w)))
+                .filter(|w| !w.skeleton.is_empty())
+                .collect()
+        } else {
+            normalize_str(&text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let (chars, skeleton) = forms(w);
+                    QueryWord::new(chars.iter().collect(), chars, skeleton)
+                })
+                .collect()
+        };
+        Query { text, latin, words }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn typos() {
+        assert!(one_edit(&c("بوتن"), &c("بوتين")), "missing");
+        assert!(one_edit(&c("بوتيين"), &c("بوتين")), "extra");
+        assert!(one_edit(&c("بتوين"), &c("بوتين")), "swapped");
+        assert!(one_edit(&c("بوتين"), &c("بوتين")));
+        assert!(!one_edit(&c("بتن"), &c("بوتين")));
+        assert!(!one_edit(&c("لافروف"), &c("بوتين")));
+        assert!(subsequence(&c("لفرف"), &c("لافروف")));
+        assert!(!subsequence(&c("فرف"), &c("لافروف")));
+    }
+}

@@ -1,0 +1,62 @@
+//! Lookup: which articles mention a person or place, by a query typed in
+//! Arabic (any spelling, typos) or in Latin script.
+
+mod index;
+pub mod phonetic;
+
+pub use index::{Hit, NameIndex, THRESHOLD};
+
+use crate::entities::{CorpusEntities, Kind};
+
+/// Articles (indices, ascending) that mention any of the hit entities.
+pub fn articles_of(found: &CorpusEntities, hits: &[Hit]) -> Vec<usize> {
+    let mut out: Vec<usize> = hits
+        .iter()
+        .flat_map(|h| found.entities.entities[h.entity].articles.iter().copied())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Articles matching a person query and a place query together (AND); a
+/// missing query does not filter. `None` when neither is given.
+pub fn filter(
+    index: &NameIndex,
+    found: &CorpusEntities,
+    person: Option<&str>,
+    place: Option<&str>,
+) -> Option<Vec<usize>> {
+    let mut result: Option<Vec<usize>> = None;
+    for (query, kind) in [(person, Kind::Person), (place, Kind::Place)] {
+        let Some(q) = query else { continue };
+        let arts = articles_of(found, &index.search(q, Some(kind)));
+        result = Some(match result {
+            None => arts,
+            Some(prev) => prev
+                .into_iter()
+                .filter(|a| arts.binary_search(a).is_ok())
+                .collect(),
+        });
+    }
+    result
+}
+
+/// Articles whose normalized title or body contains the normalized query
+/// (Latin queries match case-insensitively): for what is not a name.
+pub fn text_filter(articles: &[crate::corpus::Article], query: &str) -> Vec<usize> {
+    let q = crate::text::normalize_str(query.trim());
+    if q.is_empty() {
+        return (0..articles.len()).collect();
+    }
+    articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            std::iter::once(&a.title)
+                .chain(&a.body)
+                .any(|p| crate::text::normalize_str(p).contains(&q))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
