@@ -10,3 +10,4 @@ pub mod entities;
 pub mod layout;
 pub mod search;
 pub mod text;
+pub mod tui;

@@ -8,9 +8,9 @@ use crate::layout::{BidiMode, Direction, ShapingMode};
 
 /// sahifa (صحيفة): read a corpus of Arabic news articles in the terminal.
 ///
-/// Without a subcommand, lists the articles. The corpus is the directory or
-/// file given with --corpus, else $SAHIFA_CORPUS, else the sample articles
-/// bundled inside the binary.
+/// Without a subcommand, opens the reader (or, without a terminal, prints the
+/// article list). The corpus is the directory or file given with --corpus,
+/// else $SAHIFA_CORPUS, else the sample articles bundled inside the binary.
 #[derive(Debug, Parser)]
 #[command(name = "sahifa", version, about, long_about)]
 pub struct Cli {
@@ -18,6 +18,14 @@ pub struct Cli {
     /// .json or .jsonl articles.
     #[arg(long, global = true, env = "SAHIFA_CORPUS", value_name = "PATH")]
     pub corpus: Option<PathBuf>,
+
+    /// Who reorders right-to-left text in the reader: `app` or `terminal`.
+    #[arg(long, value_enum)]
+    pub bidi: Option<BidiMode>,
+
+    /// Who joins Arabic letters in the reader: `app` or `terminal`.
+    #[arg(long, value_enum)]
+    pub shaping: Option<ShapingMode>,
 
     /// What to do.
     #[command(subcommand)]

@@ -10,7 +10,7 @@ mod list;
 mod render;
 mod show;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -20,6 +20,7 @@ pub use args::{Cli, Command};
 
 use crate::corpus::{self, Corpus, CorpusSource};
 use crate::entities::{CorpusEntities, Extractor};
+use crate::layout::LayoutOptions;
 
 /// Parses the process arguments and runs the command.
 pub fn run() -> Result<ExitCode> {
@@ -35,10 +36,7 @@ pub fn run() -> Result<ExitCode> {
 
 fn dispatch(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
     match &cli.command {
-        None => {
-            let corpus = open_corpus(cli)?;
-            list::run(&corpus, None, &args::ListArgs::default(), out)
-        }
+        None => reader(cli, out),
         Some(Command::List(a)) => {
             let corpus = open_corpus(cli)?;
             let found = if a.json || a.person.is_some() || a.place.is_some() {
@@ -56,6 +54,28 @@ fn dispatch(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
             entities::run(&corpus, &found, a, out)
         }
     }
+}
+
+/// Opens the reader on a terminal; without one (a pipe, `ssh host sahifa`),
+/// says so on stderr and prints the article list instead.
+fn reader(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    let corpus = open_corpus(cli)?;
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        eprintln!("sahifa: no terminal, so here is the article list (run sahifa in a terminal for the reader; see sahifa --help)");
+        return list::run(&corpus, None, &args::ListArgs::default(), out);
+    }
+    let layout = LayoutOptions {
+        bidi: cli.bidi.unwrap_or_default(),
+        shaping: cli.shaping.unwrap_or_default(),
+        ..LayoutOptions::new(80)
+    };
+    let library = crate::tui::Library::new(corpus, &Extractor::builtin()?, layout);
+    crate::tui::run(
+        library,
+        crate::tui::KeyMap::default(),
+        crate::tui::Theme::from_env(),
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the corpus the arguments name and reports skipped files on stderr.

@@ -9,6 +9,7 @@ mod decode;
 mod load;
 mod records;
 mod sanitize;
+mod synth;
 
 pub use article::Article;
 pub use bundled::BUNDLED_NAME;
@@ -16,3 +17,4 @@ pub use clean::{clean_body, clean_markdown, clean_page, CleanPage};
 pub use decode::{decode, DecodeError, Encoding};
 pub use load::{load, Corpus, CorpusSource, LoadError, Warning};
 pub use sanitize::strip_controls;
+pub use synth::synthetic;

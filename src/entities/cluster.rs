@@ -237,24 +237,43 @@ pub fn cluster(articles: &[ArticleMentions], extractor: &Extractor) -> Entities 
         mention_node.push(ids);
     }
 
+    // Two nodes can only merge when every word's skeleton agrees, so only
+    // nodes in the same skeleton bucket are compared: linear in practice.
+    let skeletons: Vec<Vec<String>> = nodes
+        .iter()
+        .map(|n| n.norms.iter().map(|w| skeleton(w)).collect())
+        .collect();
+    let mut buckets: HashMap<(Kind, &[String]), Vec<usize>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        buckets.entry((n.kind, &skeletons[i])).or_default().push(i);
+    }
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    for i in 0..nodes.len() {
-        for j in i + 1..nodes.len() {
-            let (a, b) = (&nodes[i], &nodes[j]);
-            if a.kind == b.kind
-                && a.norms.len() == b.norms.len()
-                && a.norms
+    for members in buckets.values() {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                if nodes[i]
+                    .norms
                     .iter()
-                    .zip(&b.norms)
+                    .zip(&nodes[j].norms)
                     .all(|(x, y)| same_word(x, y, &lex))
-            {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[rj] = ri;
+                {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[rj] = ri;
+                }
             }
         }
     }
     // A shorter person name joins the one longer name it ends, if only one;
     // longer partial names go first so that they have joined theirs already.
+    // Candidates share the skeleton of their last word.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.kind == Kind::Person {
+            if let Some(last) = skeletons[i].last() {
+                by_last.entry(last.as_str()).or_default().push(i);
+            }
+        }
+    }
     let mut by_length: Vec<usize> = (0..nodes.len()).collect();
     by_length.sort_by_key(|&i| std::cmp::Reverse(nodes[i].norms.len()));
     for i in by_length {
@@ -262,9 +281,13 @@ pub fn cluster(articles: &[ArticleMentions], extractor: &Extractor) -> Entities 
             continue;
         }
         let mut targets: Vec<usize> = Vec::new();
-        for j in 0..nodes.len() {
+        let candidates = skeletons[i]
+            .last()
+            .and_then(|l| by_last.get(l.as_str()))
+            .map_or(&[][..], Vec::as_slice);
+        for &j in candidates {
             let (a, b) = (&nodes[i], &nodes[j]);
-            if b.kind == Kind::Person && b.norms.len() > a.norms.len() {
+            if b.norms.len() > a.norms.len() {
                 let tail = &b.norms[b.norms.len() - a.norms.len()..];
                 if tail
                     .iter()

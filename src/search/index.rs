@@ -252,8 +252,10 @@ impl NameIndex {
         if same_first && qlen == wlen && q.chars[..] == wc[..] {
             return 100;
         }
+        // A prefix is how a name looks while it is being typed; it ranks
+        // below any whole match, so that حلب does not bring الحلبي along.
         if same_first && last && qlen >= 2 && wc.starts_with(&q.chars) {
-            return 90;
+            return 80;
         }
         if same_sound
             && q.skeleton.len() >= 2
@@ -295,7 +297,7 @@ fn latin_word(q: &QueryWord, w: &Word, last: bool) -> u8 {
         return 95;
     }
     if last && q.skeleton.len() >= 3 && phonetic::is_prefix(&q.skeleton, ws) {
-        return 85;
+        return 75;
     }
     // One consonant off only for longer names: short skeletons have too
     // many neighbours (NTNH, Netanyahu, is one step from NTN, Antonio).

@@ -4,7 +4,8 @@
 //!
 //! Vowels are dropped on both sides (Arabic writes long vowels only, and
 //! transliterations disagree on them); و and ي count only at a word's start
-//! (as w and y). Class letters: B T D S Z C(sh) G K Q(ق: G or K) H X(kh) F L M
+//! (as w and y), and a final ي as the -i/-y every transliteration writes
+//! (الحلبي is halabi, not halab; سيرغي is sergei). Class letters: B T D S Z C(sh) G K Q(ق: G or K) H X(kh) F L M
 //! N R W Y, and the Latin-only wildcards 8 (th: ث or ت) and 9 (dh: ذ or د).
 
 /// One class per Arabic letter of a normalized word (article removed).
@@ -39,7 +40,7 @@ pub fn arabic(word: &str) -> Vec<u8> {
             'م' => b'M',
             'ن' => b'N',
             'و' if i == 0 => b'W',
-            'ي' if i == 0 => b'Y',
+            'ي' if i == 0 || (last && i > 0) => b'Y',
             _ => continue,
         };
         push(&mut out, class);
@@ -88,6 +89,14 @@ pub fn latin(word: &str) -> Vec<u8> {
             }
             (b'w', _) if i == 0 => (Some(b'W'), 1),
             (b'y', _) if i == 0 => (Some(b'Y'), 1),
+            // A final -i, -y, -ee, -ey, -ei, -ie writes ي; so does the -e of a
+            // short word (de, abe).
+            (b'i' | b'y', None) if i > 0 => (Some(b'Y'), 1),
+            (b'e', Some(b'e' | b'y' | b'i')) if i + 2 == b.len() => (Some(b'Y'), 2),
+            (b'i', Some(b'e')) if i + 2 == b.len() => (Some(b'Y'), 2),
+            (b'e', None) if b.len() <= 3 && i > 0 && !b"aeiou".contains(&b[i - 1]) => {
+                (Some(b'Y'), 1)
+            }
             _ => (None, 1),
         };
         if let Some(c) = class {
@@ -219,6 +228,15 @@ mod tests {
             ("scholz", "شولتس"),
             ("schultz", "شولتس"),
             ("tsunami", "تسونامي"),
+            ("sergei", "سيرغي"),
+            ("sergey", "سيرجي"),
+            ("halabi", "الحلبي"),
+            ("modi", "مودي"),
+            ("sisi", "السيسي"),
+            ("de", "دي"),
+            ("abe", "آبي"),
+            ("dmitry", "دميتري"),
+            ("joe", "جو"),
         ];
         for (l, a) in pairs {
             assert_eq!(
@@ -230,6 +248,10 @@ mod tests {
             );
         }
         assert_eq!(distance(&latin("trump"), &ar("بوتين"), 1), None);
+        assert!(
+            !equal(&latin("halab"), &ar("الحلبي")),
+            "a nisba surname is not the city"
+        );
         assert_eq!(ar("الأستانة"), ar("أستانا"), "the article does not count");
     }
 

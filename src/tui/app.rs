@@ -1,0 +1,333 @@
+//! The reader's top level: which view has the keys, and routing actions,
+//! keys, pastes and mouse events to it. Views own their state and drawing.
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::Frame;
+
+use super::action::Action;
+use super::facets::{FacetsPanel, FacetsView};
+use super::filter::{Accepted, FilterBox, Filters, Scope};
+use super::help::Help;
+use super::keymap::{Context, KeyMap};
+use super::library::Library;
+use super::list::ListView;
+use super::reader::ReaderView;
+use super::status::StatusLine;
+use super::theme::Theme;
+use crate::entities::Kind;
+
+/// Where the keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    List,
+    /// The persons-and-places panel.
+    Facets,
+    /// An open article.
+    Reader,
+}
+
+/// The whole reader.
+pub struct App {
+    lib: Arc<Library>,
+    keymap: KeyMap,
+    theme: Theme,
+    /// The article list.
+    pub list: ListView,
+    facets: FacetsView,
+    show_facets: bool,
+    /// The filters.
+    pub filters: Filters,
+    /// The open article.
+    pub reader: Option<ReaderView>,
+    /// Where the keys go.
+    pub focus: Focus,
+    help: bool,
+    quit: bool,
+    size: (u16, u16),
+}
+
+impl App {
+    /// A reader on `lib` for a screen of `size` (columns, rows).
+    pub fn new(lib: Arc<Library>, keymap: KeyMap, theme: Theme, size: (u16, u16)) -> App {
+        App {
+            list: ListView::new(lib.clone(), theme),
+            facets: FacetsView::new(lib.clone(), theme),
+            lib,
+            keymap,
+            theme,
+            show_facets: false,
+            filters: Filters::default(),
+            reader: None,
+            focus: Focus::List,
+            help: false,
+            quit: false,
+            size,
+        }
+    }
+
+    /// Whether the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    fn context(&self) -> Context {
+        match self.focus {
+            Focus::List => Context::List,
+            Focus::Facets => Context::Facets,
+            Focus::Reader => Context::Reader,
+        }
+    }
+
+    /// Rows available to the list or the article.
+    fn body_height(&self) -> u16 {
+        self.size.1.saturating_sub(1)
+    }
+
+    /// Handles a key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.help {
+            let action = self.keymap.action(self.context(), &key);
+            self.help = false;
+            if action == Some(Action::ForceQuit) {
+                self.quit = true;
+            }
+            return;
+        }
+        if self.filters.editing.is_some() {
+            return self.edit_query(key);
+        }
+        if let Some(action) = self.keymap.action(self.context(), &key) {
+            self.update(action);
+        }
+    }
+
+    fn edit_query(&mut self, key: KeyEvent) {
+        let lib = self.lib.clone();
+        match key.code {
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Esc => self.filters.cancel(),
+            KeyCode::Enter => self.filters.accept(),
+            KeyCode::Tab => self.filters.cycle_scope(&lib),
+            KeyCode::Backspace => self.filters.backspace(&lib),
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.filters.type_text(&lib, &c.to_string())
+            }
+            _ => {}
+        }
+        self.refilter();
+    }
+
+    /// Handles pasted text (bracketed paste): typed into the query box.
+    pub fn handle_paste(&mut self, text: &str) {
+        if self.filters.editing.is_some() {
+            let lib = self.lib.clone();
+            self.filters
+                .type_text(&lib, &text.replace(['\n', '\r'], " "));
+            self.refilter();
+        }
+    }
+
+    /// Handles the mouse: the wheel scrolls, a click selects a row.
+    pub fn handle_mouse(&mut self, m: MouseEvent) {
+        match m.kind {
+            MouseEventKind::ScrollDown => self.update(Action::Down),
+            MouseEventKind::ScrollUp => self.update(Action::Up),
+            MouseEventKind::Down(_) if self.focus == Focus::List => {
+                if let Some(article) = self.list.at_row(usize::from(m.row)) {
+                    self.list.select_article(article);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Follows a new screen size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let h = self.body_height();
+        if let Some(r) = &mut self.reader {
+            r.resize(width, h);
+        }
+    }
+
+    /// Carries out an action in the focused view.
+    pub fn update(&mut self, action: Action) {
+        let page = usize::from(self.body_height());
+        match (self.focus, action) {
+            (_, Action::ForceQuit) => self.quit = true,
+            (_, Action::Help) => self.help = true,
+            (_, Action::Filter) => {
+                self.back_to_list();
+                self.filters.start();
+            }
+            (Focus::List, Action::Quit) => self.quit = true,
+            (Focus::List, Action::Open) => self.open_selected(),
+            (Focus::List, Action::ClearFilters) => {
+                self.filters.clear();
+                self.refilter();
+            }
+            (Focus::List, Action::Facets) => {
+                self.show_facets = true;
+                self.facets.recount(&self.list.shown);
+                self.focus = Focus::Facets;
+            }
+            (Focus::List, _) => self.list.update(action, page),
+            (Focus::Facets, Action::Back) => {
+                self.show_facets = false;
+                self.focus = Focus::List;
+            }
+            (Focus::Facets, Action::Open) => self.apply_facet(),
+            (Focus::Facets, _) => self.facets.update(action),
+            (Focus::Reader, Action::Back | Action::Quit) => self.back_to_list(),
+            (Focus::Reader, Action::NextArticle | Action::PreviousArticle) => {
+                self.list.update(
+                    if action == Action::NextArticle {
+                        Action::Down
+                    } else {
+                        Action::Up
+                    },
+                    page,
+                );
+                self.open_selected();
+            }
+            (Focus::Reader, _) => {
+                if let Some(r) = &mut self.reader {
+                    r.update(action);
+                }
+            }
+        }
+    }
+
+    fn back_to_list(&mut self) {
+        self.reader = None;
+        if self.focus == Focus::Reader {
+            self.focus = Focus::List;
+        }
+    }
+
+    fn open_selected(&mut self) {
+        let Some(article) = self.list.current() else {
+            return;
+        };
+        self.list.read.insert(article);
+        let focus = self.filters.focus();
+        self.reader = Some(ReaderView::new(
+            self.lib.clone(),
+            self.theme,
+            article,
+            focus,
+            self.size.0,
+            self.body_height(),
+        ));
+        self.focus = Focus::Reader;
+    }
+
+    fn apply_facet(&mut self) {
+        let Some(entity) = self.facets.current() else {
+            return;
+        };
+        let e = &self.lib.found.entities.entities[entity];
+        let scope = if e.kind == Kind::Person {
+            Scope::Person
+        } else {
+            Scope::Place
+        };
+        self.filters.add(Accepted {
+            scope,
+            label: e.name.clone(),
+            entities: vec![entity],
+        });
+        self.refilter();
+        self.focus = Focus::List;
+        self.show_facets = false;
+    }
+
+    fn refilter(&mut self) {
+        self.list.show(self.filters.articles(&self.lib));
+        if self.show_facets {
+            self.facets.recount(&self.list.shown);
+        }
+    }
+
+    /// Draws the screen.
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        let status = Rect {
+            y: area.bottom().saturating_sub(1),
+            height: 1.min(area.height),
+            ..area
+        };
+        let buf = frame.buffer_mut();
+        match &self.reader {
+            Some(r) => ratatui::widgets::Widget::render(r, body, buf),
+            None => {
+                let facets_width = if self.show_facets && body.width >= 60 {
+                    body.width / 3
+                } else {
+                    0
+                };
+                let list_area = Rect {
+                    width: body.width - facets_width,
+                    ..body
+                };
+                ratatui::widgets::Widget::render(&self.list, list_area, buf);
+                if facets_width > 0 {
+                    let panel = Rect {
+                        x: list_area.right(),
+                        width: facets_width,
+                        ..body
+                    };
+                    ratatui::widgets::Widget::render(
+                        FacetsPanel {
+                            view: &self.facets,
+                            focused: self.focus == Focus::Facets,
+                        },
+                        panel,
+                        buf,
+                    );
+                }
+                if let Some(e) = &self.filters.editing {
+                    ratatui::widgets::Widget::render(
+                        FilterBox {
+                            editing: e,
+                            library: &self.lib,
+                            theme: &self.theme,
+                        },
+                        body,
+                        buf,
+                    );
+                }
+            }
+        }
+        let status_line = StatusLine {
+            library: &self.lib,
+            list: &self.list,
+            filters: &self.filters,
+            reader: self.reader.as_ref(),
+            theme: &self.theme,
+        };
+        ratatui::widgets::Widget::render(status_line, status, buf);
+        if self.help {
+            ratatui::widgets::Widget::render(
+                Help {
+                    keymap: &self.keymap,
+                    context: self.context(),
+                    theme: &self.theme,
+                },
+                body,
+                buf,
+            );
+        }
+    }
+}

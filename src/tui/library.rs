@@ -1,0 +1,50 @@
+//! What every view reads and none changes: the corpus, its entities and the
+//! name index, with the layout modes.
+
+use crate::corpus::Corpus;
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::{CorpusEntities, Extractor, Kind};
+use crate::layout::LayoutOptions;
+use crate::search::NameIndex;
+
+/// The reader's shared, read-only data.
+pub struct Library {
+    /// The articles.
+    pub corpus: Corpus,
+    /// Their persons and places.
+    pub found: CorpusEntities,
+    /// Names for lookup.
+    pub index: NameIndex,
+    /// Bidi and shaping modes (the width is the view's).
+    pub layout: LayoutOptions,
+}
+
+impl Library {
+    /// Analyzes a corpus for the reader.
+    pub fn new(corpus: Corpus, extractor: &Extractor, layout: LayoutOptions) -> Library {
+        let found = crate::entities::analyze(&corpus.articles, extractor);
+        let index = NameIndex::build(&found.entities.entities, &Gazetteer::builtin());
+        Library {
+            corpus,
+            found,
+            index,
+            layout,
+        }
+    }
+
+    /// Layout options at a width.
+    pub fn layout_at(&self, width: usize) -> LayoutOptions {
+        LayoutOptions {
+            width: width.max(1),
+            ..self.layout
+        }
+    }
+
+    /// Number of distinct persons and places an article mentions.
+    pub fn counts(&self, article: usize) -> (usize, usize) {
+        (
+            self.found.of_article(article, Kind::Person).len(),
+            self.found.of_article(article, Kind::Place).len(),
+        )
+    }
+}

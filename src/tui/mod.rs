@@ -1,0 +1,76 @@
+//! The interactive reader (ratatui + crossterm): a synchronous loop that
+//! draws, reads one event, maps it to an [`Action`] and updates.
+
+mod action;
+mod app;
+mod draw;
+mod facets;
+mod filter;
+mod help;
+mod keymap;
+mod library;
+mod list;
+mod reader;
+mod status;
+mod terminal;
+mod theme;
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+pub use action::Action;
+pub use app::{App, Focus};
+pub use keymap::{Context, Key, KeyMap};
+pub use library::Library;
+pub use theme::Theme;
+
+use crate::layout::BidiMode;
+
+/// How long the loop waits for input before looking at the signal flag.
+const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+/// Runs the reader until the user quits or the terminal goes away.
+pub fn run(lib: Library, keymap: KeyMap, theme: Theme) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, stop.clone())?;
+    }
+    let app_bidi = lib.layout.bidi == BidiMode::App;
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(Arc::new(lib), keymap, theme, size);
+    let session = terminal::Session::enter(app_bidi)?;
+    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let result = (|| -> anyhow::Result<()> {
+        term.clear()?;
+        while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+            term.draw(|f| app.render(f))?;
+            if !event::poll(SIGNAL_CHECK)? {
+                continue;
+            }
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(k),
+                Event::Paste(text) => app.handle_paste(&text),
+                Event::Mouse(m) => app.handle_mouse(m),
+                Event::Resize(w, h) => {
+                    app.resize(w, h);
+                    term.autoresize()?;
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    })();
+    drop(term);
+    drop(session);
+    result
+}

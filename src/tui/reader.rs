@@ -1,0 +1,272 @@
+//! An open article: laid out right to left, mentions highlighted, scrolled by
+//! line or page, and stepped from mention to mention.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::action::Action;
+use super::draw;
+use super::library::Library;
+use super::theme::Theme;
+use crate::entities::{paragraphs, Kind};
+use crate::layout::{layout, Direction, VisualLine};
+
+/// Margin on each side of the text.
+const MARGIN: u16 = 2;
+
+/// One line of the laid-out article.
+struct Row {
+    /// Paragraph (0 is the title), or `None` for meta and blank lines.
+    paragraph: Option<usize>,
+    line: VisualLine,
+    indent: u16,
+    title: bool,
+}
+
+/// A mention in the article: paragraph, bytes, kind, entity.
+struct Spot {
+    paragraph: usize,
+    range: Range<usize>,
+    kind: Kind,
+    entity: usize,
+}
+
+/// The reader's state.
+pub struct ReaderView {
+    lib: Arc<Library>,
+    theme: Theme,
+    /// The article shown.
+    pub article: usize,
+    rows: Vec<Row>,
+    spots: Vec<Spot>,
+    /// Entities to emphasize and step through.
+    focus: Vec<usize>,
+    /// First row shown.
+    pub scroll: usize,
+    /// Rows visible at once.
+    page: usize,
+    width: u16,
+}
+
+impl ReaderView {
+    /// Opens an article for a screen of `width` × `height`.
+    pub fn new(
+        lib: Arc<Library>,
+        theme: Theme,
+        article: usize,
+        focus: Vec<usize>,
+        width: u16,
+        height: u16,
+    ) -> ReaderView {
+        let found = &lib.found;
+        let spots = found.per_article[article]
+            .mentions
+            .iter()
+            .zip(&found.entities.mention_entity[article])
+            .map(|(m, &entity)| Spot {
+                paragraph: m.paragraph,
+                range: m.range.clone(),
+                kind: m.kind,
+                entity,
+            })
+            .collect();
+        let mut view = ReaderView {
+            lib,
+            theme,
+            article,
+            rows: Vec::new(),
+            spots,
+            focus,
+            scroll: 0,
+            page: usize::from(height.max(1)),
+            width: 0,
+        };
+        view.resize(width, height);
+        view
+    }
+
+    /// Lays the article out again for a new screen size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.page = usize::from(height.max(1));
+        if width == self.width && !self.rows.is_empty() {
+            return;
+        }
+        self.width = width;
+        let text_width = width.saturating_sub(2 * MARGIN).max(10);
+        let opts = self.lib.layout_at(usize::from(text_width));
+        let a = &self.lib.corpus.articles[self.article];
+        let mut rows = Vec::new();
+        for (i, p) in paragraphs(a).into_iter().enumerate() {
+            if i == 1 {
+                let meta: Vec<&str> = [
+                    a.source.as_deref(),
+                    a.dateline.as_deref(),
+                    a.date.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !meta.is_empty() {
+                    let para = layout(&meta.join(" · "), &opts);
+                    for line in para.lines {
+                        let indent = para_indent(para.direction, &line, text_width);
+                        rows.push(Row {
+                            paragraph: None,
+                            line,
+                            indent,
+                            title: false,
+                        });
+                    }
+                }
+            }
+            if i > 0 || rows.is_empty() {
+                rows.push(Row {
+                    paragraph: None,
+                    line: VisualLine {
+                        text: String::new(),
+                        width: 0,
+                        cells: Vec::new(),
+                    },
+                    indent: 0,
+                    title: false,
+                });
+            }
+            let para = layout(p, &opts);
+            for line in para.lines {
+                let indent = para_indent(para.direction, &line, text_width);
+                rows.push(Row {
+                    paragraph: Some(i),
+                    line,
+                    indent,
+                    title: i == 0,
+                });
+            }
+        }
+        if rows.first().is_some_and(|r| r.line.width == 0) {
+            rows.remove(0);
+        }
+        self.rows = rows;
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.rows.len().saturating_sub(self.page)
+    }
+
+    /// Scrolls or steps through mentions.
+    pub fn update(&mut self, action: Action) {
+        let max = self.max_scroll();
+        self.scroll = match action {
+            Action::Down => (self.scroll + 1).min(max),
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::PageDown => (self.scroll + self.page.saturating_sub(1).max(1)).min(max),
+            Action::PageUp => self
+                .scroll
+                .saturating_sub(self.page.saturating_sub(1).max(1)),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::NextMention => self.mention_row(true).unwrap_or(self.scroll),
+            Action::PreviousMention => self.mention_row(false).unwrap_or(self.scroll),
+            _ => self.scroll,
+        };
+    }
+
+    /// The scroll position that brings the next (or previous) mention of the
+    /// focused entities (or of any, without a filter) to the top third.
+    fn mention_row(&self, forward: bool) -> Option<usize> {
+        let wanted = |s: &Spot| self.focus.is_empty() || self.focus.contains(&s.entity);
+        let mut rows: Vec<usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.paragraph.is_some_and(|p| {
+                    self.spots.iter().any(|s| {
+                        s.paragraph == p
+                            && wanted(s)
+                            && r.line.cells.iter().any(|c| overlaps(&c.logical, &s.range))
+                    })
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        rows.dedup();
+        let anchor = self.scroll + self.page / 3;
+        let target = if forward {
+            rows.into_iter().find(|&r| r > anchor)
+        } else {
+            rows.into_iter().rev().find(|&r| r < anchor)
+        }?;
+        Some(target.saturating_sub(self.page / 3).min(self.max_scroll()))
+    }
+
+    /// The number of laid-out rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the article laid out to nothing.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn para_indent(direction: Direction, line: &VisualLine, width: u16) -> u16 {
+    match direction {
+        Direction::Rtl => width.saturating_sub(line.width as u16),
+        Direction::Ltr => 0,
+    }
+}
+
+impl Widget for &ReaderView {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        for (row, r) in self
+            .rows
+            .iter()
+            .skip(self.scroll)
+            .take(usize::from(area.height))
+            .enumerate()
+        {
+            let y = area.y + row as u16;
+            let base = if r.title {
+                self.theme.title
+            } else if r.paragraph.is_none() {
+                self.theme.dim
+            } else {
+                Default::default()
+            };
+            let x = area.x + MARGIN + r.indent;
+            let style_of = |range: &Range<usize>| {
+                let p = r.paragraph?;
+                let s = self
+                    .spots
+                    .iter()
+                    .find(|s| s.paragraph == p && overlaps(range, &s.range))?;
+                Some(if self.focus.contains(&s.entity) {
+                    self.theme.focus
+                } else if s.kind == Kind::Person {
+                    self.theme.person
+                } else {
+                    self.theme.place
+                })
+            };
+            draw::line(
+                buf,
+                x,
+                y,
+                area.width.saturating_sub(MARGIN + r.indent),
+                &r.line,
+                base,
+                &style_of,
+            );
+        }
+    }
+}

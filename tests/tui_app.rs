@@ -1,0 +1,200 @@
+//! The reader driven by key sequences, and whole screens drawn on ratatui's
+//! TestBackend (snapshots in tests/snapshots) at 80×24 and 40×12.
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use sahifa::corpus::{load, CorpusSource};
+use sahifa::entities::Extractor;
+use sahifa::layout::LayoutOptions;
+use sahifa::tui::{App, Focus, KeyMap, Library, Theme};
+
+fn library() -> Arc<Library> {
+    let corpus = load(&CorpusSource::Bundled).unwrap();
+    Arc::new(Library::new(
+        corpus,
+        &Extractor::builtin().unwrap(),
+        LayoutOptions::new(80),
+    ))
+}
+
+fn app(w: u16, h: u16) -> App {
+    App::new(library(), KeyMap::default(), Theme::plain(), (w, h))
+}
+
+/// Presses keys: each char is a key; `\n` is Enter, `\x1b` Esc, `\t` Tab.
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        let modifiers = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle_key(KeyEvent::new(code, modifiers));
+    }
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| app.render(f)).unwrap();
+    let buf = term.backend().buffer();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn halab_filter_then_open_the_aleppo_article() {
+    let mut a = app(100, 30);
+    press(&mut a, "/halab");
+    assert_eq!(
+        a.list.shown.len(),
+        1,
+        "only the Aleppo article is left while typing"
+    );
+    press(&mut a, "\n");
+    assert_eq!(a.focus, Focus::List);
+    assert_eq!(a.filters.accepted.len(), 1);
+    press(&mut a, "\n");
+    assert_eq!(a.focus, Focus::Reader);
+    assert_eq!(a.reader.as_ref().unwrap().article, 4);
+    let s = screen(&a, 100, 30);
+    let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(
+        lines
+            .iter()
+            .take(lines.len() - 1)
+            .all(|l| l.chars().count() >= 90
+                || l.trim_start() == *l
+                || l.ends_with(|c: char| !c.is_whitespace())),
+        "RTL lines flush right:\n{s}"
+    );
+    press(&mut a, "q");
+    assert_eq!(a.focus, Focus::List);
+    press(&mut a, "q");
+    assert!(a.should_quit());
+}
+
+#[test]
+fn esc_clears_and_filters_combine() {
+    let mut a = app(80, 24);
+    press(&mut a, "/\tlavrov\n");
+    assert_eq!(a.list.shown.len(), 5);
+    press(&mut a, "/\t\tطهران\n");
+    assert_eq!(
+        a.list.shown.len(),
+        1,
+        "a person and a place narrow together"
+    );
+    press(&mut a, "\x1b");
+    assert_eq!(a.list.shown.len(), 5, "esc in the list clears the filters");
+    press(&mut a, "/trump");
+    assert!(a.list.shown.is_empty());
+    press(&mut a, "\x1b");
+    assert_eq!(a.list.shown.len(), 5, "esc in the query box cancels it");
+}
+
+#[test]
+fn navigation_and_articles() {
+    let mut a = app(80, 24);
+    press(&mut a, "jjk");
+    assert_eq!(a.list.selected, 1);
+    press(&mut a, "G");
+    assert_eq!(a.list.selected, 4);
+    press(&mut a, "g\n");
+    assert_eq!(a.reader.as_ref().unwrap().article, 0);
+    press(&mut a, "]]");
+    assert_eq!(
+        a.reader.as_ref().unwrap().article,
+        2,
+        "] opens the next article"
+    );
+    press(&mut a, "[");
+    assert_eq!(a.reader.as_ref().unwrap().article, 1);
+    press(&mut a, " ");
+    assert!(a.reader.as_ref().unwrap().scroll > 0, "space pages down");
+    press(&mut a, "g");
+    assert_eq!(a.reader.as_ref().unwrap().scroll, 0);
+    a.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(a.should_quit(), "ctrl-c quits anywhere");
+}
+
+#[test]
+fn mentions_are_stepped_through() {
+    let mut a = app(60, 12);
+    press(&mut a, "/\tlavrov\njjj\n");
+    assert_eq!(
+        a.reader.as_ref().unwrap().article,
+        3,
+        "003 mentions Lavrov again and again"
+    );
+    press(&mut a, "n");
+    let first = a.reader.as_ref().unwrap().scroll;
+    press(&mut a, "n");
+    let second = a.reader.as_ref().unwrap().scroll;
+    assert!(
+        second > first,
+        "n jumps forward to the next mention of Lavrov"
+    );
+    press(&mut a, "N");
+    assert!(a.reader.as_ref().unwrap().scroll < second, "N jumps back");
+}
+
+#[test]
+fn facets_filter_by_the_chosen_entity() {
+    let mut a = app(100, 30);
+    press(&mut a, "f");
+    assert_eq!(a.focus, Focus::Facets);
+    press(&mut a, "\n");
+    assert_eq!(a.focus, Focus::List);
+    assert_eq!(a.filters.accepted.len(), 1);
+    assert!(!a.list.shown.is_empty());
+}
+
+#[test]
+fn screens_80x24() {
+    let mut a = app(80, 24);
+    insta::assert_snapshot!("list_80x24", screen(&a, 80, 24));
+    press(&mut a, "/لافر");
+    insta::assert_snapshot!("filter_80x24", screen(&a, 80, 24));
+    press(&mut a, "\n\n");
+    insta::assert_snapshot!("reader_80x24", screen(&a, 80, 24));
+    press(&mut a, "?");
+    insta::assert_snapshot!("help_80x24", screen(&a, 80, 24));
+}
+
+#[test]
+fn screens_40x12() {
+    let mut a = app(40, 12);
+    insta::assert_snapshot!("list_40x12", screen(&a, 40, 12));
+    press(&mut a, "\n");
+    insta::assert_snapshot!("reader_40x12", screen(&a, 40, 12));
+    a.resize(50, 14);
+    a.resize(40, 12);
+    insta::assert_snapshot!("reader_40x12_after_resize", screen(&a, 40, 12));
+}
+
+#[test]
+fn tiny_and_empty_screens_do_not_panic() {
+    let mut a = app(1, 1);
+    for (w, h) in [(1, 1), (0, 0), (5, 2), (12, 3)] {
+        a.resize(w, h);
+        let _ = screen(&a, w.max(1), h.max(1));
+        press(&mut a, "\n/x\n?j");
+    }
+}

@@ -1,0 +1,162 @@
+//! The real binary in a pseudo-terminal, read back through a terminal
+//! emulator (vt100): the first frame, a filter, the reader, and a clean exit
+//! that leaves the alternate screen and restores implicit bidi (CSI 8 h).
+
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+
+/// Output read from the terminal so far, and a screen that follows it.
+struct Screen {
+    rx: mpsc::Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+    parser: vt100::Parser,
+}
+
+impl Screen {
+    /// Reads output until `done` holds for the screen text, or fails after a
+    /// generous deadline (the wait ends as soon as the text is there).
+    fn until(&mut self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let text = self.parser.screen().contents();
+            if done(&text) {
+                return text;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "timed out waiting for {what}; screen:\n{text}"
+            );
+            if let Ok(chunk) = self.rx.recv_timeout(left) {
+                self.parser.process(&chunk);
+                self.raw.extend_from_slice(&chunk);
+            }
+        }
+    }
+
+    /// Collects what is left after the program ended.
+    fn drain(&mut self) -> String {
+        while let Ok(chunk) = self.rx.recv_timeout(Duration::from_millis(500)) {
+            self.raw.extend_from_slice(&chunk);
+        }
+        String::from_utf8_lossy(&self.raw).into_owned()
+    }
+}
+
+type Child = Box<dyn portable_pty::Child + Send + Sync>;
+
+/// Starts sahifa in a 100×30 pseudo-terminal.
+fn spawn() -> (
+    Child,
+    Box<dyn Write + Send>,
+    Screen,
+    Box<dyn portable_pty::MasterPty + Send>,
+) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sahifa"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("SAHIFA_CORPUS");
+    let child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let writer = pty.master.take_writer().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    (
+        child,
+        writer,
+        Screen {
+            rx,
+            raw: Vec::new(),
+            parser: vt100::Parser::new(30, 100, 0),
+        },
+        pty.master,
+    )
+}
+
+/// Asserts the terminal was given back: bidi restored after it was turned
+/// off, and the alternate screen left.
+fn assert_restored(raw: &str) {
+    let on = raw.find("\x1b[8l").expect("CSI 8 l sent at start");
+    let off = raw.rfind("\x1b[8h").expect("CSI 8 h sent at exit");
+    assert!(on < off);
+    assert!(
+        raw.contains("\x1b]5379;use_ctl=false\x07") && raw.contains("\x1b]5379;use_ctl=true\x07")
+    );
+    assert!(raw.rfind("\x1b[?1049l").expect("alternate screen left") > on);
+}
+
+#[cfg(unix)]
+#[test]
+fn signals_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let (mut child, _writer, mut screen, _master) = spawn();
+        screen.until("the first frame", |s| s.contains("5/5"));
+        let pid = child.process_id().expect("a pid").to_string();
+        assert!(std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .unwrap()
+            .success());
+        child.wait().unwrap();
+        assert_restored(&screen.drain());
+    }
+}
+
+#[test]
+fn real_binary_in_a_pty() {
+    let (mut child, mut writer, mut screen, _master) = spawn();
+
+    // The first frame: all five titles, reordered and joined (the visual
+    // form of بوتين: is ":ﻦﻴﺗﻮﺑ"), in a terminal without bidi.
+    let first = screen.until("five titles", |s| {
+        s.contains("ﺕﺎﺛﺩﺎﺤﻣ :ﻦﻴﺗﻮﺑ") && s.contains("ﺍﺭﻮﺘﺴﻴﻣ ﻱﺩ") && s.contains("5/5")
+    });
+    assert!(first.contains(":ﻑﻭﺮﻓﻻ"), "{first}");
+
+    writer.write_all(b"/halab").unwrap();
+    writer.flush().unwrap();
+    screen.until("the Aleppo filter", |s| s.contains("1/5"));
+    writer.write_all(b"\r").unwrap();
+    writer.flush().unwrap();
+    screen.until("the accepted filter", |s| {
+        !s.contains("filter [all]") && s.contains("1/5")
+    });
+    writer.write_all(b"\r").unwrap();
+    writer.flush().unwrap();
+    let article = screen.until("the reader", |s| s.contains("004_7704e7591b75eb53"));
+    let body_line = article
+        .lines()
+        .find(|l| l.contains("ﺐﻠﺣ"))
+        .expect("Aleppo in the body");
+    assert!(
+        body_line.trim_end().chars().count() >= 90,
+        "RTL lines end at the right margin: {body_line:?}"
+    );
+
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    screen.until("back in the list", |s| s.contains("sahifa ·"));
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&screen.drain());
+}
