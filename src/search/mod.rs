@@ -27,10 +27,21 @@ pub fn filter(
     person: Option<&str>,
     place: Option<&str>,
 ) -> Option<Vec<usize>> {
+    let sets = [(person, Kind::Person), (place, Kind::Place)]
+        .into_iter()
+        .filter_map(|(query, kind)| Some(index.search(query?, Some(kind))));
+    articles_of_all(found, sets)
+}
+
+/// Articles that match every set of hits (each set: any of its entities),
+/// ascending; `None` when there is no set at all.
+pub fn articles_of_all(
+    found: &CorpusEntities,
+    sets: impl IntoIterator<Item = Vec<Hit>>,
+) -> Option<Vec<usize>> {
     let mut result: Option<Vec<usize>> = None;
-    for (query, kind) in [(person, Kind::Person), (place, Kind::Place)] {
-        let Some(q) = query else { continue };
-        let arts = articles_of(found, &index.search(q, Some(kind)));
+    for hits in sets {
+        let arts = articles_of(found, &hits);
         result = Some(match result {
             None => arts,
             Some(prev) => prev

@@ -9,7 +9,7 @@ use super::draw;
 use super::library::Library;
 use super::theme::Theme;
 use crate::entities::Kind;
-use crate::search::{articles_of, Hit};
+use crate::search::{articles_of_all, Hit};
 
 /// Which names a query looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,18 +178,7 @@ impl Filters {
                     .collect::<Vec<_>>()
             })
             .chain(live);
-        let mut result: Option<Vec<usize>> = None;
-        for hits in sets {
-            let arts = articles_of(&lib.found, &hits);
-            result = Some(match result {
-                None => arts,
-                Some(prev) => prev
-                    .into_iter()
-                    .filter(|a| arts.binary_search(a).is_ok())
-                    .collect(),
-            });
-        }
-        result
+        articles_of_all(&lib.found, sets)
     }
 
     /// The entities the filters stand for: highlighted, and what n/N visit.
