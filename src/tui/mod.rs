@@ -35,24 +35,49 @@ use crate::layout::BidiMode;
 /// How long the loop waits for input before looking at the signal flag.
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 
+/// Ends the process when a signal asks to, or when the terminal is gone,
+/// even if the event loop is blocked: crossterm's reader can spin on a
+/// hung-up terminal (reads returning end of file) without ever returning, so
+/// the loop alone cannot be relied on when an SSH link drops.
+fn watchdog(stop: Arc<AtomicBool>, hangup: Arc<AtomicBool>, app_bidi: bool) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(SIGNAL_CHECK);
+        let hung_up = hangup.load(Ordering::Relaxed) || crossterm::terminal::size().is_err();
+        if hung_up || stop.load(Ordering::Relaxed) {
+            // The loop normally leaves within one poll; if it has not after
+            // four, it is stuck, and only a lock-free exit is safe.
+            std::thread::sleep(SIGNAL_CHECK * 4);
+            terminal::restore_without_locks(app_bidi);
+            let signal = if hung_up {
+                signal_hook::consts::SIGHUP
+            } else {
+                signal_hook::consts::SIGTERM
+            };
+            // SAFETY: _exit ends the process at once without running handlers
+            // that could wait on locks the stuck thread holds.
+            unsafe { libc::_exit(128 + signal) }
+        }
+    });
+}
+
 /// Runs the reader until the user quits or the terminal goes away.
 pub fn run(lib: Library, keymap: KeyMap, theme: Theme) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    let hangup = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, stop.clone())?;
     }
+    signal_hook::flag::register(signal_hook::consts::SIGHUP, hangup.clone())?;
     let app_bidi = lib.layout.bidi == BidiMode::App;
+    watchdog(stop.clone(), hangup.clone(), app_bidi);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(Arc::new(lib), keymap, theme, size);
     let session = terminal::Session::enter(app_bidi)?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let result = (|| -> anyhow::Result<()> {
         term.clear()?;
-        while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+        while !app.should_quit() && !stop.load(Ordering::Relaxed) && !hangup.load(Ordering::Relaxed)
+        {
             term.draw(|f| app.render(f))?;
             if !event::poll(SIGNAL_CHECK)? {
                 continue;

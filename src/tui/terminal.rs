@@ -74,6 +74,26 @@ pub fn restore(app_bidi: bool) {
     let _ = disable_raw_mode();
 }
 
+/// Writes the sequences that undo [`Session::enter`] straight to file
+/// descriptor 1, taking no lock (not stdout's, not crossterm's), for a
+/// process that must leave while another thread is stuck. Raw mode is left
+/// as it is: restoring it needs crossterm's lock, and a hung-up terminal has
+/// no mode to restore.
+pub fn restore_without_locks(app_bidi: bool) {
+    let mut bytes = String::new();
+    if app_bidi {
+        bytes.push_str(escapes::APP_BIDI_OFF);
+    }
+    bytes.push_str(
+        "\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h",
+    );
+    // SAFETY: writes a valid buffer to fd 1; a failed write (terminal gone)
+    // is of no consequence.
+    unsafe {
+        libc::write(1, bytes.as_ptr().cast(), bytes.len());
+    }
+}
+
 fn install_panic_hook(app_bidi: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
