@@ -81,34 +81,28 @@ fn kind_filter_and_table() {
     );
 }
 
+/// The strings of a JSON array field.
+fn strings<'a>(record: &'a Value, key: &str) -> Vec<&'a str> {
+    record[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn list_json_has_persons_and_places() {
     let v = json_of(&["list", "--json"]);
-    let a4 = &v.as_array().unwrap()[4];
-    let places: Vec<&str> = a4["places"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap())
-        .collect();
-    let persons: Vec<&str> = a4["persons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap())
-        .collect();
+    let articles = v.as_array().unwrap();
+    let places = strings(&articles[4], "places");
+    let persons = strings(&articles[4], "persons");
     assert!(
         places.contains(&"حلب") && places.contains(&"تدمر"),
         "{places:?}"
     );
     assert!(persons.contains(&"فلاديمير بوتين"), "{persons:?}");
-    let a2 = &v.as_array().unwrap()[2];
-    let places2: Vec<&str> = a2["places"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap())
-        .collect();
+    let places2 = strings(&articles[2], "places");
     assert!(
         !places2.contains(&"حلب"),
         "خالد الحلبي is a person, not Aleppo: {places2:?}"

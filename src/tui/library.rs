@@ -2,7 +2,6 @@
 //! name index, with the layout modes.
 
 use crate::corpus::Corpus;
-use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Extractor, Kind};
 use crate::layout::LayoutOptions;
 use crate::search::NameIndex;
@@ -23,7 +22,7 @@ impl Library {
     /// Analyzes a corpus for the reader.
     pub fn new(corpus: Corpus, extractor: &Extractor, layout: LayoutOptions) -> Library {
         let found = crate::entities::analyze(&corpus.articles, extractor);
-        let index = NameIndex::build(&found.entities.entities, &Gazetteer::builtin());
+        let index = NameIndex::build(&found.entities.entities, &extractor.gazetteer);
         Library {
             corpus,
             found,
