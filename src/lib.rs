@@ -9,5 +9,6 @@ pub mod corpus;
 pub mod entities;
 pub mod layout;
 pub mod search;
+pub mod store;
 pub mod text;
 pub mod tui;

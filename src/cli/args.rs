@@ -19,6 +19,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "SAHIFA_CORPUS", value_name = "PATH")]
     pub corpus: Option<PathBuf>,
 
+    /// Configuration file (default: config.toml in $SAHIFA_CONFIG_DIR, else in
+    /// $XDG_CONFIG_HOME/sahifa, else the platform's config directory).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Who reorders right-to-left text in the reader: `app` or `terminal`.
     #[arg(long, value_enum)]
     pub bidi: Option<BidiMode>,
@@ -43,6 +48,16 @@ pub enum Command {
     Render(RenderArgs),
     /// List the persons and places the articles mention, spelling variants gathered.
     Entities(EntitiesArgs),
+    /// Show where sahifa keeps its files, or write a commented config.toml.
+    Config(ConfigArgs),
+}
+
+/// Options of `sahifa config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Write a commented config.toml with every default (never overwrites).
+    #[arg(long)]
+    pub init: bool,
 }
 
 /// Options of `sahifa entities`.

@@ -21,22 +21,31 @@ pub use args::{Cli, Command};
 use crate::corpus::{self, Corpus, CorpusSource};
 use crate::entities::{CorpusEntities, Extractor};
 use crate::layout::LayoutOptions;
+use crate::store::{write_atomic, ColorMode, Config, Paths, DEFAULT_CONFIG};
 
 /// Parses the process arguments and runs the command.
 pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    // Every command reads the configuration, so a malformed one is never
+    // silently ignored; flags and the environment come before it.
+    let paths = Paths::from_env(cli.config.clone());
+    let config = Config::load(&paths.config_file)?;
+    cli.corpus = cli.corpus.take().or_else(|| config.corpus.clone());
+    cli.bidi = cli.bidi.or(config.bidi);
+    cli.shaping = cli.shaping.or(config.shaping);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let result = dispatch(&cli, &mut out);
+    let result = dispatch(&cli, &config, &paths, &mut out);
     match result {
         Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
         other => other,
     }
 }
 
-fn dispatch(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
+fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Result<ExitCode> {
     match &cli.command {
-        None => reader(cli, out),
+        None => reader(cli, config, paths, out),
+        Some(Command::Config(a)) => config_command(paths, a, out),
         Some(Command::List(a)) => {
             let corpus = open_corpus(cli)?;
             let found = if a.json || a.person.is_some() || a.place.is_some() {
@@ -58,7 +67,7 @@ fn dispatch(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
 
 /// Opens the reader on a terminal; without one (a pipe, `ssh host sahifa`),
 /// says so on stderr and prints the article list instead.
-fn reader(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
+fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Result<ExitCode> {
     let corpus = open_corpus(cli)?;
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         eprintln!("sahifa: no terminal, so here is the article list (run sahifa in a terminal for the reader; see sahifa --help)");
@@ -69,12 +78,33 @@ fn reader(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
         shaping: cli.shaping.unwrap_or_default(),
         ..LayoutOptions::new(80)
     };
+    let keymap = config.key_map(&paths.config_file.display().to_string())?;
+    let theme = match config.colors {
+        ColorMode::Auto => crate::tui::Theme::from_env(),
+        ColorMode::Always => crate::tui::Theme::colour(),
+        ColorMode::Never => crate::tui::Theme::plain(),
+    };
     let library = crate::tui::Library::new(corpus, &Extractor::builtin()?, layout);
-    crate::tui::run(
-        library,
-        crate::tui::KeyMap::default(),
-        crate::tui::Theme::from_env(),
-    )?;
+    crate::tui::run(library, keymap, theme)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `sahifa config`: where the files are, or a commented config.toml.
+fn config_command(paths: &Paths, args: &args::ConfigArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    if args.init {
+        if paths.config_file.exists() {
+            anyhow::bail!(
+                "{} exists already; not overwriting it",
+                paths.config_file.display()
+            );
+        }
+        write_atomic(&paths.config_file, DEFAULT_CONFIG.as_bytes())?;
+        writeln!(out, "wrote {}", paths.config_file.display())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "config: {}", paths.config_file.display())?;
+    writeln!(out, "state:  {}", paths.state_dir.display())?;
+    writeln!(out, "cache:  {}", paths.cache_dir.display())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,10 @@
+//! What sahifa keeps between runs: where (paths via `directories`, XDG
+//! honoured everywhere) and the user's settings (`config.toml`).
+
+mod atomic;
+mod config;
+mod paths;
+
+pub use atomic::write_atomic;
+pub use config::{ColorMode, Config, ConfigError, Keys, DEFAULT_CONFIG};
+pub use paths::Paths;
