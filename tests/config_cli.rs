@@ -94,3 +94,35 @@ fn config_names_the_default_corpus_and_flags_win() {
         .clone();
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 5);
 }
+
+#[test]
+fn reading_state_in_list_json_and_garbage_state() {
+    let home = tempfile::tempdir().unwrap();
+    let state_home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        sahifa(home.path())
+            .env("XDG_STATE_HOME", state_home.path())
+            .args(args)
+            .assert()
+    };
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&["list", "--json"]).success().get_output().stdout).unwrap();
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["read"] == false && a["bookmarked"] == false));
+    let dir = state_home.path().join("sahifa");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Garbage in every state file: list still works and says what it did.
+    let state = sahifa::store::state_file(&dir, sahifa::corpus::BUNDLED_NAME);
+    std::fs::write(&state, b"\xff\xfe garbage").unwrap();
+    run(&["list", "--json"])
+        .success()
+        .stderr(predicate::str::contains("moved aside"));
+    assert!(
+        state.with_extension("json.corrupt").exists(),
+        "the unreadable file is kept aside, not emptied"
+    );
+    run(&["list"]).success();
+}

@@ -198,3 +198,45 @@ fn tiny_and_empty_screens_do_not_panic() {
         press(&mut a, "\n/x\n?j");
     }
 }
+
+#[test]
+fn reading_state_round_trip_and_bookmarks() {
+    let mut a = app(80, 24);
+    press(&mut a, "jj\n ");
+    let scroll = a.reader.as_ref().unwrap().scroll;
+    assert!(scroll > 0);
+    press(&mut a, "bq");
+    assert!(a.take_changed());
+    let state = a.reading_state();
+    assert_eq!(
+        state.read.iter().map(|s| &s[..3]).collect::<Vec<_>>(),
+        ["002"]
+    );
+    assert_eq!(
+        state.bookmarks.iter().map(|s| &s[..3]).collect::<Vec<_>>(),
+        ["002"]
+    );
+    assert_eq!(
+        state.last.as_ref().map(|p| (&p.id[..3], p.scroll)),
+        Some(("002", scroll))
+    );
+
+    let mut b = app(80, 24);
+    b.restore(&state);
+    assert_eq!(
+        b.list.current(),
+        Some(2),
+        "the last article is selected at start"
+    );
+    press(&mut b, "\n");
+    assert_eq!(
+        b.reader.as_ref().unwrap().scroll,
+        scroll,
+        "and opens where it was left"
+    );
+    press(&mut b, "qB");
+    assert_eq!(b.list.shown, [2], "B shows only bookmarked articles");
+    press(&mut b, "bB");
+    assert!(b.reading_state().bookmarks.is_empty());
+    assert_eq!(b.list.shown.len(), 5);
+}

@@ -12,6 +12,7 @@ use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Kind};
 use crate::layout::visual_string;
 use crate::search::{filter, text_filter, NameIndex};
+use crate::store::ReadingState;
 
 /// One article as `list --json` prints it.
 #[derive(Debug, Serialize)]
@@ -24,6 +25,10 @@ pub struct ListEntry<'a> {
     url: Option<&'a str>,
     path: &'a str,
     words: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bookmarked: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     persons: Option<Vec<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,6 +46,8 @@ impl<'a> From<&'a Article> for ListEntry<'a> {
             url: a.url.as_deref(),
             path: &a.path,
             words: a.words,
+            read: None,
+            bookmarked: None,
             persons: None,
             places: None,
         }
@@ -51,6 +58,7 @@ impl<'a> From<&'a Article> for ListEntry<'a> {
 pub fn run(
     corpus: &Corpus,
     found: Option<&CorpusEntities>,
+    state: Option<&ReadingState>,
     args: &ListArgs,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
@@ -68,6 +76,8 @@ pub fn run(
             .iter()
             .map(|&i| (i, &corpus.articles[i]))
             .map(|(i, a)| ListEntry {
+                read: state.map(|s| s.read.contains(&a.id)),
+                bookmarked: state.map(|s| s.bookmarks.contains(&a.id)),
                 persons: names(i, Kind::Person),
                 places: names(i, Kind::Place),
                 ..ListEntry::from(a)

@@ -21,7 +21,9 @@ pub use args::{Cli, Command};
 use crate::corpus::{self, Corpus, CorpusSource};
 use crate::entities::{CorpusEntities, Extractor};
 use crate::layout::LayoutOptions;
-use crate::store::{write_atomic, ColorMode, Config, Paths, DEFAULT_CONFIG};
+use crate::store::{
+    state_file, write_atomic, ColorMode, Config, Paths, ReadingState, DEFAULT_CONFIG,
+};
 
 /// Parses the process arguments and runs the command.
 pub fn run() -> Result<ExitCode> {
@@ -53,7 +55,12 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
             } else {
                 None
             };
-            list::run(&corpus, found.as_ref(), a, out)
+            let state = if a.json {
+                Some(load_state(&state_path(cli, paths)))
+            } else {
+                None
+            };
+            list::run(&corpus, found.as_ref(), state.as_ref(), a, out)
         }
         Some(Command::Show(a)) => show::run(&open_corpus(cli)?, a, out),
         Some(Command::Render(a)) => render::run(a, &mut std::io::stdin().lock(), out),
@@ -71,7 +78,7 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     let corpus = open_corpus(cli)?;
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         eprintln!("sahifa: no terminal, so here is the article list (run sahifa in a terminal for the reader; see sahifa --help)");
-        return list::run(&corpus, None, &args::ListArgs::default(), out);
+        return list::run(&corpus, None, None, &args::ListArgs::default(), out);
     }
     let layout = LayoutOptions {
         bidi: cli.bidi.unwrap_or_default(),
@@ -85,8 +92,36 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
         ColorMode::Never => crate::tui::Theme::plain(),
     };
     let library = crate::tui::Library::new(corpus, &Extractor::builtin()?, layout);
-    crate::tui::run(library, keymap, theme)?;
+    let state_path = state_path(cli, paths);
+    let state = load_state(&state_path);
+    let save = |s: &ReadingState| {
+        // The screen is the reader's; a failed save cannot be reported on it,
+        // and the next save (every open, and at exit) tries again.
+        let _ = s.save(&state_path);
+    };
+    crate::tui::run(library, keymap, theme, &state, &save)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The reading-state file of the corpus the arguments name.
+fn state_path(cli: &Cli, paths: &Paths) -> std::path::PathBuf {
+    let key = match &cli.corpus {
+        Some(p) => std::fs::canonicalize(p)
+            .unwrap_or_else(|_| p.clone())
+            .display()
+            .to_string(),
+        None => corpus::BUNDLED_NAME.to_owned(),
+    };
+    state_file(&paths.state_dir, &key)
+}
+
+/// Loads a reading state, saying on stderr what was wrong with a bad one.
+fn load_state(path: &std::path::Path) -> ReadingState {
+    let (state, warning) = ReadingState::load(path);
+    if let Some(w) = warning {
+        eprintln!("sahifa: warning: {w}");
+    }
+    state
 }
 
 /// `sahifa config`: where the files are, or a commented config.toml.

@@ -44,6 +44,10 @@ pub enum Action {
     PreviousMention,
     /// Show or hide the key help.
     Help,
+    /// Bookmark the article, or remove its bookmark.
+    ToggleBookmark,
+    /// Show only bookmarked articles, or all again.
+    Bookmarked,
 }
 
 impl Action {
@@ -68,6 +72,8 @@ impl Action {
             Action::NextMention => "next mention of the filter",
             Action::PreviousMention => "previous mention",
             Action::Help => "this help",
+            Action::ToggleBookmark => "bookmark / unbookmark",
+            Action::Bookmarked => "only bookmarked articles",
         }
     }
 }

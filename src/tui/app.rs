@@ -18,6 +18,7 @@ use super::reader::ReaderView;
 use super::status::StatusLine;
 use super::theme::Theme;
 use crate::entities::Kind;
+use crate::store::{Position, ReadingState};
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +49,11 @@ pub struct App {
     help: bool,
     quit: bool,
     size: (u16, u16),
+    bookmarked_only: bool,
+    /// Where the last article was left, to return to it when it is reopened.
+    resume: Option<(usize, usize)>,
+    /// Whether the reading state changed since [`App::take_changed`].
+    changed: bool,
 }
 
 impl App {
@@ -66,7 +72,61 @@ impl App {
             help: false,
             quit: false,
             size,
+            bookmarked_only: false,
+            resume: None,
+            changed: false,
         }
+    }
+
+    /// Takes up a saved reading state: read marks, bookmarks, and the last
+    /// article, which is selected (its scroll is restored when it is opened).
+    pub fn restore(&mut self, state: &ReadingState) {
+        let index: std::collections::HashMap<&str, usize> = self
+            .lib
+            .corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        self.list.read = state
+            .read
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .collect();
+        self.list.bookmarks = state
+            .bookmarks
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .collect();
+        if let Some(last) = &state.last {
+            if let Some(&i) = index.get(last.id.as_str()) {
+                self.list.select_article(i);
+                self.resume = Some((i, last.scroll));
+            }
+        }
+    }
+
+    /// The reading state to save.
+    pub fn reading_state(&self) -> ReadingState {
+        let id = |i: &usize| self.lib.corpus.articles[*i].id.clone();
+        let mut state = ReadingState::default();
+        state.read = self.list.read.iter().map(id).collect();
+        state.bookmarks = self.list.bookmarks.iter().map(id).collect();
+        state.last = match (&self.reader, self.resume) {
+            (Some(r), _) => Some(Position {
+                id: id(&r.article),
+                scroll: r.scroll,
+            }),
+            (None, Some((a, scroll))) => Some(Position { id: id(&a), scroll }),
+            (None, None) => None,
+        };
+        state
+    }
+
+    /// Whether the reading state changed since the last call.
+    pub fn take_changed(&mut self) -> bool {
+        std::mem::take(&mut self.changed)
     }
 
     /// Whether the user asked to leave.
@@ -165,6 +225,20 @@ impl App {
                 self.filters.start();
             }
             (Focus::List, Action::Quit) => self.quit = true,
+            (Focus::List, Action::ToggleBookmark) => {
+                if let Some(a) = self.list.current() {
+                    self.toggle_bookmark(a);
+                }
+            }
+            (Focus::List, Action::Bookmarked) => {
+                self.bookmarked_only = !self.bookmarked_only;
+                self.refilter();
+            }
+            (Focus::Reader, Action::ToggleBookmark) => {
+                if let Some(a) = self.reader.as_ref().map(|r| r.article) {
+                    self.toggle_bookmark(a);
+                }
+            }
             (Focus::List, Action::Open) => self.open_selected(),
             (Focus::List, Action::ClearFilters) => {
                 self.filters.clear();
@@ -202,7 +276,18 @@ impl App {
         }
     }
 
+    fn toggle_bookmark(&mut self, article: usize) {
+        if !self.list.bookmarks.remove(&article) {
+            self.list.bookmarks.insert(article);
+        }
+        self.changed = true;
+    }
+
     fn back_to_list(&mut self) {
+        if let Some(r) = &self.reader {
+            self.resume = Some((r.article, r.scroll));
+            self.changed = true;
+        }
         self.reader = None;
         if self.focus == Focus::Reader {
             self.focus = Focus::List;
@@ -215,15 +300,23 @@ impl App {
         };
         self.list.read.insert(article);
         let focus = self.filters.focus();
-        self.reader = Some(ReaderView::new(
+        let mut reader = ReaderView::new(
             self.lib.clone(),
             self.theme,
             article,
             focus,
             self.size.0,
             self.body_height(),
-        ));
+        );
+        if let Some((a, scroll)) = self.resume {
+            if a == article {
+                reader.scroll_to(scroll);
+            }
+        }
+        self.resume = Some((article, reader.scroll));
+        self.reader = Some(reader);
         self.focus = Focus::Reader;
+        self.changed = true;
     }
 
     fn apply_facet(&mut self) {
@@ -247,7 +340,16 @@ impl App {
     }
 
     fn refilter(&mut self) {
-        self.list.show(self.filters.articles(&self.lib));
+        let mut shown = self.filters.articles(&self.lib);
+        if self.bookmarked_only {
+            let all = shown.unwrap_or_else(|| (0..self.lib.corpus.articles.len()).collect());
+            shown = Some(
+                all.into_iter()
+                    .filter(|a| self.list.bookmarks.contains(a))
+                    .collect(),
+            );
+        }
+        self.list.show(shown);
         if self.show_facets {
             self.facets.recount(&self.list.shown);
         }

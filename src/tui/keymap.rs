@@ -125,6 +125,8 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::List, "/", Action::Filter),
     (Context::List, "esc", Action::ClearFilters),
     (Context::List, "f", Action::Facets),
+    (Context::List, "b", Action::ToggleBookmark),
+    (Context::List, "B", Action::Bookmarked),
     (Context::Facets, "q", Action::Back),
     (Context::Facets, "esc", Action::Back),
     (Context::Facets, "f", Action::Back),
@@ -151,6 +153,7 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::Reader, "n", Action::NextMention),
     (Context::Reader, "N", Action::PreviousMention),
     (Context::Reader, "/", Action::Filter),
+    (Context::Reader, "b", Action::ToggleBookmark),
 ];
 
 /// Bindings per context.

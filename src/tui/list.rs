@@ -22,6 +22,8 @@ pub struct ListView {
     offset: std::cell::Cell<usize>,
     /// Articles opened before (read marks).
     pub read: std::collections::HashSet<usize>,
+    /// Bookmarked articles.
+    pub bookmarks: std::collections::HashSet<usize>,
 }
 
 impl ListView {
@@ -35,6 +37,7 @@ impl ListView {
             selected: 0,
             offset: std::cell::Cell::new(0),
             read: Default::default(),
+            bookmarks: Default::default(),
         }
     }
 
@@ -126,10 +129,13 @@ impl Widget for &ListView {
                 base,
             );
             let mut x = area.x;
-            let mark = if self.read.contains(&article) {
-                "  "
-            } else {
-                "• "
+            let mark = match (
+                self.bookmarks.contains(&article),
+                self.read.contains(&article),
+            ) {
+                (true, _) => "* ",
+                (false, true) => "  ",
+                (false, false) => "• ",
             };
             buf.set_stringn(x, y, mark, 2, base);
             x += 2;

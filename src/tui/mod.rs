@@ -31,6 +31,7 @@ pub use library::Library;
 pub use theme::Theme;
 
 use crate::layout::BidiMode;
+use crate::store::ReadingState;
 
 /// How long the loop waits for input before looking at the signal flag.
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
@@ -61,7 +62,13 @@ fn watchdog(stop: Arc<AtomicBool>, hangup: Arc<AtomicBool>, app_bidi: bool) {
 }
 
 /// Runs the reader until the user quits or the terminal goes away.
-pub fn run(lib: Library, keymap: KeyMap, theme: Theme) -> anyhow::Result<()> {
+pub fn run(
+    lib: Library,
+    keymap: KeyMap,
+    theme: Theme,
+    state: &ReadingState,
+    save: &dyn Fn(&ReadingState),
+) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let hangup = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
@@ -72,6 +79,7 @@ pub fn run(lib: Library, keymap: KeyMap, theme: Theme) -> anyhow::Result<()> {
     watchdog(stop.clone(), hangup.clone(), app_bidi);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(Arc::new(lib), keymap, theme, size);
+    app.restore(state);
     let session = terminal::Session::enter(app_bidi)?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let result = (|| -> anyhow::Result<()> {
@@ -92,9 +100,13 @@ pub fn run(lib: Library, keymap: KeyMap, theme: Theme) -> anyhow::Result<()> {
                 }
                 _ => {}
             }
+            if app.take_changed() {
+                save(&app.reading_state());
+            }
         }
         Ok(())
     })();
+    save(&app.reading_state());
     drop(term);
     drop(session);
     result

@@ -204,6 +204,11 @@ impl ReaderView {
         Some(target.saturating_sub(self.page / 3).min(self.max_scroll()))
     }
 
+    /// Scrolls to a row (clamped to the article).
+    pub fn scroll_to(&mut self, row: usize) {
+        self.scroll = row.min(self.max_scroll());
+    }
+
     /// The number of laid-out rows.
     pub fn len(&self) -> usize {
         self.rows.len()
