@@ -69,18 +69,35 @@ impl Clusters {
         self.indexed(range).map(|(_, r)| r)
     }
 
-    /// [`Clusters::within`] with each cluster's index.
+    /// [`Clusters::within`] with each cluster's index. A cluster that
+    /// straddles an edge of `range` (bidi runs can split one: a right-to-left
+    /// letter with a left-to-right spacing mark) contributes its part inside.
     pub fn indexed(&self, range: Range<usize>) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
-        let (first, last) = (self.index(range.start), self.index(range.end));
-        (first..last).map(move |k| {
+        let first = self
+            .starts
+            .partition_point(|&s| s <= range.start)
+            .saturating_sub(1);
+        let last = self.index(range.end);
+        (first..last).filter_map(move |k| {
             let end = self
                 .starts
                 .get(k + 1)
                 .copied()
                 .unwrap_or(self.len)
                 .min(range.end);
-            (k, self.starts[k].max(range.start)..end)
+            let start = self.starts[k].max(range.start);
+            (start < end).then_some((k, start..end))
         })
+    }
+
+    /// Whether byte `at` begins a cluster (or ends the text).
+    pub fn is_boundary(&self, at: usize) -> bool {
+        at == self.len || self.starts.binary_search(&at).is_ok()
+    }
+
+    /// The bytes of cluster `k`.
+    pub fn range_of(&self, k: usize) -> Range<usize> {
+        self.starts[k]..self.starts.get(k + 1).copied().unwrap_or(self.len)
     }
 
     /// Cells taken by cluster `k`.

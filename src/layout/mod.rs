@@ -186,13 +186,18 @@ impl Source<'_> {
         };
         for unit in units {
             let start = line.text.len();
-            let s = &self.shaped.text[unit.range];
+            let s = &self.shaped.text[unit.range.clone()];
             if unit.rtl {
                 reorder::push_mirrored(&mut line.text, s);
             } else {
                 line.text.push_str(s);
             }
-            let width = self.clusters.width_of(unit.index);
+            // A cluster split between two runs is measured piece by piece.
+            let width = if unit.range == self.clusters.range_of(unit.index) {
+                self.clusters.width_of(unit.index)
+            } else {
+                cell_width(s)
+            };
             line.width += width;
             line.cells.push(Cell {
                 text: start..line.text.len(),

@@ -34,6 +34,11 @@ pub(crate) fn wrap_clusters(text: &str, clusters: &Clusters, width: usize) -> Ve
     let mut prev = 0;
     let mut line_end = 0;
     for (at, kind) in linebreaks(text) {
+        // The line-break and grapheme tables may come from different Unicode
+        // versions; a break offered inside a cluster is no break.
+        if !clusters.is_boundary(at) {
+            continue;
+        }
         let segment = &text[prev..at];
         let word = segment.trim_end();
         let word_w = clusters.width(prev..prev + word.len());
