@@ -90,9 +90,14 @@ impl Clusters {
         })
     }
 
-    /// Whether byte `at` begins a cluster (or ends the text).
-    pub fn is_boundary(&self, at: usize) -> bool {
-        at == self.len || self.starts.binary_search(&at).is_ok()
+    /// Whether byte `at` begins a cluster (or ends the text). `cursor` is a
+    /// position in the cluster list kept by the caller for ascending queries,
+    /// so a pass over a paragraph stays linear.
+    pub fn is_boundary(&self, at: usize, cursor: &mut usize) -> bool {
+        while *cursor < self.starts.len() && self.starts[*cursor] < at {
+            *cursor += 1;
+        }
+        at == self.len || self.starts.get(*cursor) == Some(&at)
     }
 
     /// The bytes of cluster `k`.

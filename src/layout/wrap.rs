@@ -33,10 +33,11 @@ pub(crate) fn wrap_clusters(text: &str, clusters: &Clusters, width: usize) -> Ve
     let mut used = 0;
     let mut prev = 0;
     let mut line_end = 0;
+    let mut cursor = 0;
     for (at, kind) in linebreaks(text) {
         // The line-break and grapheme tables may come from different Unicode
         // versions; a break offered inside a cluster is no break.
-        if !clusters.is_boundary(at) {
+        if !clusters.is_boundary(at, &mut cursor) {
             continue;
         }
         let segment = &text[prev..at];
