@@ -7,9 +7,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::args::ListArgs;
+use super::Analysis;
 use crate::corpus::{Article, Corpus};
-use crate::entities::gazetteer::Gazetteer;
-use crate::entities::{CorpusEntities, Kind};
+use crate::entities::Kind;
 use crate::layout::visual_string;
 use crate::search::{filter, text_filter, NameIndex};
 use crate::store::ReadingState;
@@ -57,12 +57,13 @@ impl<'a> From<&'a Article> for ListEntry<'a> {
 /// Prints the article list.
 pub fn run(
     corpus: &Corpus,
-    found: Option<&CorpusEntities>,
+    analysis: Option<&Analysis>,
     state: Option<&ReadingState>,
     args: &ListArgs,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let shown = selection(corpus, found, args);
+    let shown = selection(corpus, analysis, args);
+    let found = analysis.map(|a| &a.found);
     if args.json {
         let names = |i: usize, kind: Kind| {
             found.map(|f| {
@@ -98,11 +99,16 @@ pub fn run(
 }
 
 /// Indices of the articles the filters keep (all when none is given).
-fn selection(corpus: &Corpus, found: Option<&CorpusEntities>, args: &ListArgs) -> Vec<usize> {
+fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> Vec<usize> {
     let mut shown: Vec<usize> = (0..corpus.articles.len()).collect();
-    if let Some(found) = found.filter(|_| args.person.is_some() || args.place.is_some()) {
-        let index = NameIndex::build(&found.entities.entities, &Gazetteer::builtin());
-        if let Some(keep) = filter(&index, found, args.person.as_deref(), args.place.as_deref()) {
+    if let Some(a) = analysis.filter(|_| args.person.is_some() || args.place.is_some()) {
+        let index = NameIndex::build(&a.found.entities.entities, &a.extractor.gazetteer);
+        if let Some(keep) = filter(
+            &index,
+            &a.found,
+            args.person.as_deref(),
+            args.place.as_deref(),
+        ) {
             shown.retain(|i| keep.binary_search(i).is_ok());
         }
     }

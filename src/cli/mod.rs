@@ -66,7 +66,7 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
         Some(Command::Render(a)) => render::run(a, &mut std::io::stdin().lock(), out),
         Some(Command::Entities(a)) => {
             let corpus = open_corpus(cli)?;
-            let found = analyze(&corpus)?;
+            let found = analyze(&corpus)?.found;
             entities::run(&corpus, &found, a, out)
         }
     }
@@ -158,9 +158,19 @@ fn open_corpus(cli: &Cli) -> Result<Corpus> {
 }
 
 /// Finds the persons and places of a corpus.
-fn analyze(corpus: &Corpus) -> Result<CorpusEntities> {
+fn analyze(corpus: &Corpus) -> Result<Analysis> {
     let extractor = Extractor::builtin()?;
-    Ok(crate::entities::analyze(&corpus.articles, &extractor))
+    let found = crate::entities::analyze(&corpus.articles, &extractor);
+    Ok(Analysis { found, extractor })
+}
+
+/// A corpus's persons and places, with the extractor that found them (whose
+/// gazetteer lookups reuse rather than parse again).
+pub struct Analysis {
+    /// The persons and places.
+    pub found: CorpusEntities,
+    /// The extractor, for its gazetteer.
+    pub extractor: Extractor,
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
