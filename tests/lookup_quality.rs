@@ -19,7 +19,7 @@ fn unseen_names_on_unseen_news() {
     let corpus = load(&CorpusSource::Path(dir.to_path_buf())).unwrap();
     assert_eq!(corpus.articles.len(), 8);
     let found = analyze(&corpus.articles, &Extractor::builtin().unwrap());
-    let index = NameIndex::build(&found.entities.entities, &Gazetteer::builtin());
+    let index = NameIndex::build(&found.entities, &Gazetteer::builtin());
     let queries = std::fs::read_to_string(dir.join("queries.tsv")).unwrap();
     let (mut p_sum, mut r_sum, mut n) = (0.0, 0.0, 0.0);
     let mut report = String::new();
@@ -69,7 +69,7 @@ fn unseen_names_on_unseen_news() {
 fn sample_corpus_lookups() {
     let corpus = load(&CorpusSource::Bundled).unwrap();
     let found = analyze(&corpus.articles, &Extractor::builtin().unwrap());
-    let index = NameIndex::build(&found.entities.entities, &Gazetteer::builtin());
+    let index = NameIndex::build(&found.entities, &Gazetteer::builtin());
     let ids = |person: Option<&str>, place: Option<&str>| -> Vec<String> {
         filter(&index, &found, person, place)
             .unwrap()
@@ -103,14 +103,14 @@ fn sample_corpus_lookups() {
 fn ranking_puts_the_best_match_first() {
     let corpus = load(&CorpusSource::Bundled).unwrap();
     let found = analyze(&corpus.articles, &Extractor::builtin().unwrap());
-    let index = NameIndex::build(&found.entities.entities, &Gazetteer::builtin());
+    let index = NameIndex::build(&found.entities, &Gazetteer::builtin());
     let hits = index.search("لافرو", None);
     assert!(!hits.is_empty(), "a prefix finds the name as you type");
-    assert_eq!(found.entities.entities[hits[0].entity].name, "سيرغي لافروف");
+    assert_eq!(found.entities[hits[0].entity].name, "سيرغي لافروف");
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     let typo = index.search("لافوروف", Some(Kind::Person));
     assert_eq!(
-        found.entities.entities[typo[0].entity].name, "سيرغي لافروف",
+        found.entities[typo[0].entity].name, "سيرغي لافروف",
         "an extra letter is forgiven"
     );
 }

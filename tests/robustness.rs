@@ -52,11 +52,11 @@ fn extraction_and_lookup_never_panic() {
                 date: None,
                 url: None,
                 path: "x".into(),
+                record: 0,
                 words: 0,
             };
             let found = analyze(std::slice::from_ref(&article), &extractor);
-            let index =
-                sahifa::search::NameIndex::build(&found.entities.entities, &extractor.gazetteer);
+            let index = sahifa::search::NameIndex::build(&found.entities, &extractor.gazetteer);
             for q in paragraphs.iter().take(2) {
                 let _ = index.search(q, None);
             }

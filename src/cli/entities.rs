@@ -28,7 +28,6 @@ pub fn run(
 ) -> Result<ExitCode> {
     let rows: Vec<Row> = found
         .entities
-        .entities
         .iter()
         .filter(|e| args.kind.is_none_or(|k| e.kind == k))
         .map(|e| Row {

@@ -102,7 +102,7 @@ pub fn run(
 fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> Vec<usize> {
     let mut shown: Vec<usize> = (0..corpus.articles.len()).collect();
     if let Some(a) = analysis.filter(|_| args.person.is_some() || args.place.is_some()) {
-        let index = NameIndex::build(&a.found.entities.entities, &a.extractor.gazetteer);
+        let index = NameIndex::build(&a.found.entities, &a.extractor.gazetteer);
         if let Some(keep) = filter(
             &index,
             &a.found,

@@ -24,6 +24,9 @@ pub struct Article {
     pub path: String,
     /// Number of words in the body.
     pub words: usize,
+    /// Position among the articles of its file (for reading its body again).
+    #[serde(skip)]
+    pub record: usize,
 }
 
 impl Article {

@@ -35,6 +35,9 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// One entry per file or record that was skipped.
     pub warnings: Vec<Warning>,
+    /// Bodies are not held in memory (an index cache listed the articles);
+    /// [`Corpus::text`] reads them from their files.
+    pub lazy: bool,
 }
 
 /// A file or record that was skipped, and why.
@@ -69,6 +72,45 @@ pub enum LoadError {
 }
 
 impl Corpus {
+    /// An article with its body: from memory, or read again from its file
+    /// when the corpus is lazy. A file that changed or vanished since the
+    /// listing is an error naming it.
+    pub fn text(&self, i: usize) -> Result<std::borrow::Cow<'_, Article>, Warning> {
+        let a = &self.articles[i];
+        if !self.lazy {
+            return Ok(std::borrow::Cow::Borrowed(a));
+        }
+        let path = Path::new(&a.path);
+        let rel = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let read = read_file(path, &rel);
+        let changed = || Warning {
+            path: a.path.clone(),
+            reason: "changed since it was indexed; run sahifa index".to_owned(),
+        };
+        if let Some(w) = read
+            .warnings
+            .into_iter()
+            .find(|w| w.reason.starts_with("cannot"))
+        {
+            return Err(w);
+        }
+        let fresh = read
+            .articles
+            .into_iter()
+            .nth(a.record)
+            .ok_or_else(changed)?;
+        if fresh.title != a.title || fresh.words != a.words {
+            return Err(changed());
+        }
+        Ok(std::borrow::Cow::Owned(Article {
+            id: a.id.clone(),
+            ..fresh
+        }))
+    }
+
     /// Finds an article by exact id, or by a prefix that only one id has.
     pub fn find(&self, id: &str) -> Option<&Article> {
         if let Some(a) = self.articles.iter().find(|a| a.id == id) {
@@ -80,43 +122,184 @@ impl Corpus {
     }
 }
 
-/// Loads a corpus.
+/// Loads a corpus, reading files on all cores.
 pub fn load(source: &CorpusSource) -> Result<Corpus, LoadError> {
-    let mut loader = Loader::default();
-    let name = match source {
+    use rayon::prelude::*;
+    let (name, mut files, mut warnings): (String, Vec<FileArticles>, Vec<Warning>) = match source {
         CorpusSource::Bundled => {
-            for (rel, bytes) in bundled::files() {
-                loader.add_file(&rel, &rel, bytes);
-            }
-            super::BUNDLED_NAME.to_owned()
+            let files = bundled::files()
+                .into_iter()
+                .map(|(rel, bytes)| {
+                    let mut l = Loader::default();
+                    l.add_file(&rel, &rel, bytes);
+                    l.finish()
+                })
+                .collect();
+            (super::BUNDLED_NAME.to_owned(), files, Vec::new())
         }
         CorpusSource::Path(root) => {
-            let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => LoadError::NotFound(root.clone()),
-                _ => LoadError::Unreadable {
-                    path: root.clone(),
-                    source: e,
-                },
-            })?;
-            if meta.is_file() {
-                let rel = root
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                loader.read_file(root, &rel);
-            } else {
-                loader.walk(root);
-            }
-            root.display().to_string()
+            let scan = scan(root)?;
+            let files = scan
+                .files
+                .par_iter()
+                .map(|f| read_file(&f.path, &f.rel))
+                .collect();
+            (root.display().to_string(), files, scan.warnings)
         }
     };
-    let mut articles = loader.articles;
-    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut articles = Vec::new();
+    for f in &mut files {
+        warnings.append(&mut f.warnings);
+        articles.append(&mut f.articles);
+    }
     Ok(Corpus {
         name,
-        articles,
-        warnings: loader.warnings,
+        articles: finish_articles(articles),
+        warnings,
+        lazy: false,
     })
+}
+
+/// Sorts articles by id and makes ids unique (a later duplicate gets `~N`).
+pub fn finish_articles(mut articles: Vec<Article>) -> Vec<Article> {
+    articles.sort_by(|a, b| a.id.cmp(&b.id).then(a.path.cmp(&b.path)));
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..articles.len() {
+        if !seen.insert(articles[i].id.clone()) {
+            let id = format!("{}~{i}", articles[i].id);
+            seen.insert(id.clone());
+            articles[i].id = id;
+        }
+    }
+    articles
+}
+
+/// A file a corpus directory holds, as the walk found it.
+#[derive(Debug, Clone)]
+pub struct FileEntry {
+    /// Path relative to the corpus root, with `/` separators.
+    pub rel: String,
+    /// The path to open.
+    pub path: PathBuf,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0 if unknown).
+    pub mtime: i128,
+}
+
+/// The article files under a corpus path, and what was skipped on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// Files in a supported format, sorted by relative path.
+    pub files: Vec<FileEntry>,
+    /// Unreadable entries, unsupported formats, oversized files.
+    pub warnings: Vec<Warning>,
+}
+
+/// Lists a corpus path's article files with their sizes and times, reading
+/// no content: what an index cache compares against.
+pub fn scan(root: &Path) -> Result<Scan, LoadError> {
+    let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(root.to_path_buf()),
+        _ => LoadError::Unreadable {
+            path: root.to_path_buf(),
+            source: e,
+        },
+    })?;
+    let mut out = Scan::default();
+    if meta.is_file() {
+        let rel = root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.add(root.to_path_buf(), rel, &meta);
+        return Ok(out);
+    }
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                match e.metadata() {
+                    Ok(m) => out.add(e.path().to_path_buf(), rel, &m),
+                    Err(err) => out.warn(e.path(), format!("cannot read: {err}")),
+                }
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop, skipped".to_owned()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        err.io_error().map_or(err.to_string(), |e| e.to_string())
+                    )
+                };
+                out.warn(&path, reason);
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl Scan {
+    fn warn(&mut self, path: &Path, reason: impl Into<String>) {
+        self.warnings.push(Warning {
+            path: path.display().to_string(),
+            reason: reason.into(),
+        });
+    }
+
+    fn add(&mut self, path: PathBuf, rel: String, meta: &std::fs::Metadata) {
+        if Format::of(&rel).is_none() {
+            return self.warn(
+                &path,
+                "not a supported format (.txt, .md, .json, .jsonl), skipped",
+            );
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            let mb = meta.len() >> 20;
+            return self.warn(
+                &path,
+                format!("{mb} MB is too large for an article, skipped"),
+            );
+        }
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        self.files.push(FileEntry {
+            rel,
+            path,
+            size: meta.len(),
+            mtime,
+        });
+    }
+}
+
+/// The articles of one file (ids not yet made unique across the corpus) and
+/// what was wrong with it.
+#[derive(Debug, Clone, Default)]
+pub struct FileArticles {
+    /// Its articles in file order; `record` numbers them.
+    pub articles: Vec<Article>,
+    /// Its skipped records, or why the whole file was skipped.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads and cleans one file; `rel` (its path under the corpus root) gives
+/// the article ids and the format.
+pub fn read_file(path: &Path, rel: &str) -> FileArticles {
+    let mut loader = Loader::default();
+    loader.read_file(path, rel);
+    loader.finish()
 }
 
 #[derive(Default)]
@@ -133,33 +316,10 @@ impl Loader {
         });
     }
 
-    fn walk(&mut self, root: &Path) {
-        let walker = WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                    let rel = rel.to_string_lossy().replace('\\', "/");
-                    self.read_file(e.path(), &rel);
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    let path = err.path().unwrap_or(root).display().to_string();
-                    let reason = if err.loop_ancestor().is_some() {
-                        "symbolic link loop, skipped".to_owned()
-                    } else {
-                        format!(
-                            "cannot read: {}",
-                            err.io_error().map_or(err.to_string(), |e| e.to_string())
-                        )
-                    };
-                    self.warn(&path, reason);
-                }
-            }
+    fn finish(self) -> FileArticles {
+        FileArticles {
+            articles: self.articles,
+            warnings: self.warnings,
         }
     }
 
@@ -257,12 +417,9 @@ impl Loader {
         if page.title.is_empty() && page.paragraphs.is_empty() {
             return self.warn(shown, "no article text after cleaning, skipped");
         }
-        let mut id = id.to_owned();
-        if self.articles.iter().any(|a| a.id == id) {
-            id = format!("{id}~{}", self.articles.len());
-        }
         self.articles.push(Article {
-            id,
+            id: id.to_owned(),
+            record: self.articles.len(),
             words: Article::count_words(&page.paragraphs),
             title: page.title,
             body: page.paragraphs,

@@ -15,6 +15,9 @@ pub use article::Article;
 pub use bundled::BUNDLED_NAME;
 pub use clean::{clean_body, clean_markdown, clean_page, CleanPage};
 pub use decode::{decode, DecodeError, Encoding};
-pub use load::{load, Corpus, CorpusSource, LoadError, Warning};
+pub use load::{
+    finish_articles, load, read_file, scan, Corpus, CorpusSource, FileArticles, FileEntry,
+    LoadError, Scan, Warning,
+};
 pub use sanitize::strip_controls;
 pub use synth::synthetic;

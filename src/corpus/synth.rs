@@ -65,6 +65,7 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Article> {
                 date: None,
                 url: None,
                 path: format!("synthetic/{i:06}.txt"),
+                record: 0,
             }
         })
         .collect()

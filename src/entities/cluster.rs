@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::extract::{ArticleMentions, Extractor, Kind, Mention};
 use super::features::Counts;
@@ -17,7 +17,7 @@ use super::gazetteer::{place_key, Gazetteer};
 use crate::text::{analyses, normalize};
 
 /// One person or place across the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Person or place.
     pub kind: Kind,
@@ -189,10 +189,12 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 /// Gathers the mentions of every article into corpus-wide entities.
 pub fn cluster(articles: &[ArticleMentions], extractor: &Extractor) -> Entities {
+    // Words counted where they are part of a name: a sum over articles, so
+    // that an index cache updated file by file counts as a full rebuild does.
     let mut corpus: HashMap<&str, u32> = HashMap::new();
-    for a in articles {
-        for (w, c) in &a.vocabulary {
-            *corpus.entry(w.as_str()).or_insert(0) += c;
+    for m in articles.iter().flat_map(|a| &a.mentions) {
+        for w in &m.norms {
+            *corpus.entry(w.as_str()).or_insert(0) += 1;
         }
     }
     let lex = Lexicon {

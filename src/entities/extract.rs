@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::features::{nisba_base, sentence_info, Counts, TokenInfo};
 use super::gazetteer::Gazetteer;
@@ -22,17 +22,29 @@ use crate::text::{normalize, tokenize, TokenKind};
 const MODEL: &[u8] = include_bytes!("data/ner.model");
 
 /// Person or place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A person.
-    Person,
+    Person = 0,
     /// A place.
-    Place,
+    Place = 1,
 }
 
 /// One mention of a person or place in an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// Person or place.
     pub kind: Kind,
@@ -47,14 +59,12 @@ pub struct Mention {
 }
 
 /// What extraction finds in one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleMentions {
     /// Person and place mentions in reading order.
     pub mentions: Vec<Mention>,
     /// Places referred to only by an adjective (الروسي → روسيا), normalized keys.
     pub related_places: Vec<String>,
-    /// How often each normalized word occurs in the article.
-    pub vocabulary: rustc_hash::FxHashMap<String, u32>,
 }
 
 /// The extractor: model, gazetteer and training-word counts.
@@ -124,9 +134,6 @@ impl Extractor {
                 } else {
                     norm
                 };
-                if t.kind == TokenKind::Word {
-                    *out.vocabulary.entry(norm.clone()).or_insert(0) += 1;
-                }
                 let end =
                     t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "؟" | "…");
                 current.tokens.push((t.range, t.text.to_owned(), norm));
@@ -398,9 +405,13 @@ fn join_adjacent_persons<S: AsRef<str>>(paragraphs: &[S], mentions: &mut Vec<Men
     *mentions = out;
 }
 
-/// The names an article's mentions make known to the rest of the corpus: the
-/// core of a person's last word, and of a one-word place.
-pub fn known_names(found: &ArticleMentions, out: &mut HashMap<String, (Kind, u32)>) {
+/// How often each name core was tagged a person and a place, summed over
+/// articles (so a cache can add and remove one file's share).
+pub type NameTally = HashMap<String, [u32; 2]>;
+
+/// Adds the names an article's mentions make known to the rest of the corpus:
+/// the core of a person's last word, and of a one-word place.
+pub fn known_names(found: &ArticleMentions, out: &mut NameTally) {
     for m in &found.mentions {
         if m.kind == Kind::Place && m.norms.len() > 1 {
             continue;
@@ -408,12 +419,25 @@ pub fn known_names(found: &ArticleMentions, out: &mut HashMap<String, (Kind, u32
         let last = m.norms.last().map(String::as_str).unwrap_or("");
         let core = super::features::core(last);
         if core.chars().count() >= 3 {
-            let e = out.entry(core.to_owned()).or_insert((m.kind, 0));
-            if e.0 == m.kind {
-                e.1 += 1;
-            }
+            out.entry(core.to_owned()).or_default()[m.kind as usize] += 1;
         }
     }
+}
+
+/// The names tagged twice or more, as the kind they were tagged most often
+/// (a person on a tie: a place the tagger doubts is usually a surname).
+pub fn known_set(tally: &NameTally) -> HashMap<String, Kind> {
+    tally
+        .iter()
+        .filter_map(|(core, &[person, place])| {
+            let kind = if person >= place {
+                Kind::Person
+            } else {
+                Kind::Place
+            };
+            (person.max(place) >= 2).then(|| (core.clone(), kind))
+        })
+        .collect()
 }
 
 /// Untagged names announced by a title: a person trigger (وزير, رئيس, نظيره),

@@ -10,43 +10,81 @@ pub mod model;
 pub mod tagger;
 
 pub use cluster::{cluster, Entities, Entity};
-pub use extract::{ArticleMentions, Extractor, Kind, Mention};
+pub use extract::{known_names, known_set, ArticleMentions, Extractor, Kind, Mention, NameTally};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
 
-/// The entities of a corpus with each article's mentions.
-#[derive(Debug, Clone, Default)]
-pub struct CorpusEntities {
-    /// Per article (same order as the corpus), its mentions.
-    pub per_article: Vec<ArticleMentions>,
-    /// The corpus-wide entities.
-    pub entities: Entities,
+/// Where an article mentions an entity: what the reader highlights and what
+/// the facets count. Offsets are bytes of the paragraph (0 is the title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Spot {
+    /// Paragraph index, the title being 0.
+    pub paragraph: u32,
+    /// First byte of the mention, proclitics included.
+    pub start: u32,
+    /// Byte after the mention.
+    pub end: u32,
+    /// Person or place.
+    pub kind: Kind,
+    /// Index into [`CorpusEntities::entities`].
+    pub entity: u32,
 }
 
-/// Finds and clusters the persons and places of every article. Names tagged
-/// twice or more anywhere in the corpus are then looked for where the tagger
-/// missed them (a name the news repeats is a name in every article).
+/// The entities of a corpus and where each article mentions them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CorpusEntities {
+    /// The corpus-wide entities, most widely mentioned first.
+    pub entities: Vec<Entity>,
+    /// Per article (same order as the corpus), its mentions in reading order.
+    pub spots: Vec<Vec<Spot>>,
+}
+
+/// Finds and clusters the persons and places of every article, on all cores.
+/// Names tagged twice or more anywhere in the corpus are then looked for where
+/// the tagger missed them (a name the news repeats is a name in every article).
 pub fn analyze(articles: &[Article], extractor: &Extractor) -> CorpusEntities {
-    let mut per_article: Vec<ArticleMentions> = articles
-        .iter()
+    let mut found: Vec<ArticleMentions> = articles
+        .par_iter()
         .map(|a| extractor.article(&paragraphs(a)))
         .collect();
-    let mut known = std::collections::HashMap::new();
-    for found in &per_article {
-        extract::known_names(found, &mut known);
+    let mut tally = NameTally::default();
+    for f in &found {
+        known_names(f, &mut tally);
     }
-    let known: std::collections::HashMap<String, Kind> = known
-        .into_iter()
-        .filter(|(_, (_, n))| *n >= 2)
-        .map(|(k, (kind, _))| (k, kind))
+    let known = known_set(&tally);
+    found
+        .par_iter_mut()
+        .zip(articles)
+        .for_each(|(f, a)| extractor.add_known(&paragraphs(a), &known, f));
+    link(&found, extractor)
+}
+
+/// Gathers the mentions of every article into entities, and where they are.
+pub fn link(found: &[ArticleMentions], extractor: &Extractor) -> CorpusEntities {
+    let clustered = cluster(found, extractor);
+    let spots = found
+        .iter()
+        .zip(&clustered.mention_entity)
+        .map(|(f, ids)| {
+            f.mentions
+                .iter()
+                .zip(ids)
+                .map(|(m, &e)| Spot {
+                    paragraph: m.paragraph as u32,
+                    start: m.range.start as u32,
+                    end: m.range.end as u32,
+                    kind: m.kind,
+                    entity: e as u32,
+                })
+                .collect()
+        })
         .collect();
-    for (a, found) in articles.iter().zip(per_article.iter_mut()) {
-        extractor.add_known(&paragraphs(a), &known, found);
-    }
-    let entities = cluster(&per_article, extractor);
     CorpusEntities {
-        per_article,
-        entities,
+        entities: clustered.entities,
+        spots,
     }
 }
 
@@ -58,27 +96,23 @@ pub fn paragraphs(a: &Article) -> Vec<&str> {
 }
 
 impl CorpusEntities {
-    /// The entities of one kind an article mentions, most mentioned first.
+    /// The entities of one kind an article mentions, most mentioned first
+    /// (then in order of first mention).
     pub fn of_article(&self, article: usize, kind: Kind) -> Vec<&Entity> {
-        let mut counts: Vec<(usize, usize, usize)> = Vec::new();
-        let ids = &self.entities.mention_entity[article];
-        for (pos, (&e, m)) in ids
-            .iter()
-            .zip(&self.per_article[article].mentions)
-            .enumerate()
-        {
-            if m.kind != kind {
+        let mut counts: Vec<(u32, usize, usize)> = Vec::new();
+        for (pos, s) in self.spots[article].iter().enumerate() {
+            if s.kind != kind {
                 continue;
             }
-            match counts.iter_mut().find(|c| c.0 == e) {
+            match counts.iter_mut().find(|c| c.0 == s.entity) {
                 Some(c) => c.1 += 1,
-                None => counts.push((e, 1, pos)),
+                None => counts.push((s.entity, 1, pos)),
             }
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         counts
             .into_iter()
-            .map(|(e, _, _)| &self.entities.entities[e])
+            .map(|(e, _, _)| &self.entities[e as usize])
             .collect()
     }
 }

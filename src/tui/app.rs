@@ -323,7 +323,7 @@ impl App {
         let Some(entity) = self.facets.current() else {
             return;
         };
-        let e = &self.lib.found.entities.entities[entity];
+        let e = &self.lib.found.entities[entity];
         let scope = if e.kind == Kind::Person {
             Scope::Person
         } else {

@@ -36,11 +36,11 @@ impl FacetsView {
 
     /// Counts the entities of the shown articles.
     pub fn recount(&mut self, shown: &[usize]) {
-        let mut counts = vec![0usize; self.lib.found.entities.entities.len()];
+        let mut counts = vec![0usize; self.lib.found.entities.len()];
         let mut seen: Vec<usize> = Vec::new();
         for &a in shown {
             seen.clear();
-            for &e in &self.lib.found.entities.mention_entity[a] {
+            for e in self.lib.found.spots[a].iter().map(|s| s.entity as usize) {
                 if !seen.contains(&e) {
                     seen.push(e);
                     counts[e] += 1;
@@ -98,7 +98,7 @@ impl Widget for FacetsPanel<'_> {
         }
         let offset = v.selected.saturating_sub(rows.saturating_sub(1));
         for (row, &(entity, count)) in v.rows.iter().enumerate().skip(offset).take(rows) {
-            let e = &v.lib.found.entities.entities[entity];
+            let e = &v.lib.found.entities[entity];
             let y = inner.y + (row - offset) as u16;
             let mut style = if e.kind == Kind::Person {
                 v.theme.person

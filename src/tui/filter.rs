@@ -255,7 +255,7 @@ impl Widget for FilterBox<'_> {
             self.theme.title,
         );
         for (row, hit) in self.editing.hits.iter().take(shown).enumerate() {
-            let e = &self.library.found.entities.entities[hit.entity];
+            let e = &self.library.found.entities[hit.entity];
             let style = if e.kind == Kind::Person {
                 self.theme.person
             } else {

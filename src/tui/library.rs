@@ -22,7 +22,7 @@ impl Library {
     /// Analyzes a corpus for the reader.
     pub fn new(corpus: Corpus, extractor: &Extractor, layout: LayoutOptions) -> Library {
         let found = crate::entities::analyze(&corpus.articles, extractor);
-        let index = NameIndex::build(&found.entities.entities, &extractor.gazetteer);
+        let index = NameIndex::build(&found.entities, &extractor.gazetteer);
         Library {
             corpus,
             found,

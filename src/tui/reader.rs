@@ -12,6 +12,7 @@ use super::action::Action;
 use super::draw;
 use super::library::Library;
 use super::theme::Theme;
+use crate::corpus::Article;
 use crate::entities::{paragraphs, Kind};
 use crate::layout::{layout, Direction, VisualLine};
 
@@ -41,6 +42,8 @@ pub struct ReaderView {
     theme: Theme,
     /// The article shown.
     pub article: usize,
+    /// Its title and body, read when it was opened.
+    text: Article,
     rows: Vec<Row>,
     spots: Vec<Spot>,
     /// Entities to emphasize and step through.
@@ -62,22 +65,32 @@ impl ReaderView {
         width: u16,
         height: u16,
     ) -> ReaderView {
-        let found = &lib.found;
-        let spots = found.per_article[article]
-            .mentions
-            .iter()
-            .zip(&found.entities.mention_entity[article])
-            .map(|(m, &entity)| Spot {
-                paragraph: m.paragraph,
-                range: m.range.clone(),
-                kind: m.kind,
-                entity,
-            })
-            .collect();
+        // A lazy corpus reads the body now; if the file changed since it was
+        // indexed, the reader says so rather than mark the wrong words.
+        let (text, spots) = match lib.corpus.text(article) {
+            Ok(text) => {
+                let spots = lib.found.spots[article]
+                    .iter()
+                    .map(|s| Spot {
+                        paragraph: s.paragraph as usize,
+                        range: s.start as usize..s.end as usize,
+                        kind: s.kind,
+                        entity: s.entity as usize,
+                    })
+                    .collect();
+                (text.into_owned(), spots)
+            }
+            Err(w) => {
+                let mut a = lib.corpus.articles[article].clone();
+                a.body = vec![format!("({w})")];
+                (a, Vec::new())
+            }
+        };
         let mut view = ReaderView {
             lib,
             theme,
             article,
+            text,
             rows: Vec::new(),
             spots,
             focus,
@@ -98,7 +111,7 @@ impl ReaderView {
         self.width = width;
         let text_width = width.saturating_sub(2 * MARGIN).max(10);
         let opts = self.lib.layout_at(usize::from(text_width));
-        let a = &self.lib.corpus.articles[self.article];
+        let a = &self.text;
         let mut rows = Vec::new();
         for (i, p) in paragraphs(a).into_iter().enumerate() {
             if i == 1 {
