@@ -30,7 +30,6 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 analyze(black_box(&corpus.articles), &extractor)
                     .entities
-                    .entities
                     .len()
             })
         },
