@@ -40,6 +40,7 @@ fn bench(c: &mut Criterion) {
         name: "synthetic".into(),
         articles: synthetic(30_000, 1),
         warnings: Vec::new(),
+        lazy: false,
     };
     let lib = Arc::new(Library::new(corpus, &extractor, LayoutOptions::new(100)));
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
