@@ -1,12 +1,16 @@
 //! sahifa: a terminal reader for corpora of Arabic news articles.
 //!
-//! The library holds everything that is not the terminal itself: decoding and
-//! cleaning scraped pages ([`corpus`]), and the command-line front end ([`cli`]).
-//! Pure text logic lives in modules that do no I/O so it can be tested on strings.
+//! Pure logic that does no I/O, tested on strings: Arabic normalization
+//! ([`text`]), right-to-left line layout and shaping ([`layout`]), persons and
+//! places ([`entities`]), lookup ([`search`]). Then the corpus on disk
+//! ([`corpus`]: reading and cleaning scraped pages), the index cache
+//! ([`index`]), settings and reading state ([`store`]), the command line
+//! ([`cli`]) and the terminal reader ([`tui`]).
 
 pub mod cli;
 pub mod corpus;
 pub mod entities;
+pub mod index;
 pub mod layout;
 pub mod search;
 pub mod store;

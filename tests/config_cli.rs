@@ -8,7 +8,9 @@ fn sahifa(config_home: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("sahifa").unwrap();
     cmd.env_remove("SAHIFA_CORPUS")
         .env_remove("SAHIFA_CONFIG_DIR")
-        .env("XDG_CONFIG_HOME", config_home);
+        .env("XDG_CONFIG_HOME", config_home)
+        .env("XDG_STATE_HOME", config_home.join("state"))
+        .env("XDG_CACHE_HOME", config_home.join("cache"));
     cmd
 }
 

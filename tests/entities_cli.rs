@@ -7,6 +7,10 @@ fn json_of(args: &[&str]) -> Value {
     let out = Command::cargo_bin("sahifa")
         .unwrap()
         .env_remove("SAHIFA_CORPUS")
+        .env(
+            "XDG_STATE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/home-entities/state"),
+        )
         .args(args)
         .assert()
         .success()
@@ -67,6 +71,10 @@ fn kind_filter_and_table() {
     let out = Command::cargo_bin("sahifa")
         .unwrap()
         .env_remove("SAHIFA_CORPUS")
+        .env(
+            "XDG_STATE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/home-entities/state"),
+        )
         .args(["entities", "--kind", "person"])
         .assert()
         .success()

@@ -1,12 +1,24 @@
 //! `render`, and the visual/logical choice of `show` and `list`.
 
+use std::path::Path;
+
 use assert_cmd::Command;
 use sahifa::layout::cell_width;
 
 fn sahifa() -> Command {
     let mut cmd = Command::cargo_bin("sahifa").unwrap();
     cmd.env_remove("SAHIFA_CORPUS");
+    isolate(&mut cmd);
     cmd
+}
+
+/// Keeps the tests' state and caches out of the user's home.
+fn isolate(cmd: &mut Command) {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("home-layout_cli");
+    cmd.env_remove("SAHIFA_CONFIG_DIR")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
 }
 
 fn stdout_of(cmd: &mut Command) -> String {

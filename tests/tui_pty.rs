@@ -66,6 +66,11 @@ fn spawn() -> (
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sahifa"));
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("SAHIFA_CORPUS");
+    cmd.env_remove("SAHIFA_CONFIG_DIR");
+    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("home-pty");
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    cmd.env("XDG_STATE_HOME", home.join("state"));
+    cmd.env("XDG_CACHE_HOME", home.join("cache"));
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();

@@ -48,8 +48,18 @@ pub enum Command {
     Render(RenderArgs),
     /// List the persons and places the articles mention, spelling variants gathered.
     Entities(EntitiesArgs),
+    /// Build or update the corpus's index cache and say what was done.
+    Index(IndexArgs),
     /// Show where sahifa keeps its files, or write a commented config.toml.
     Config(ConfigArgs),
+}
+
+/// Options of `sahifa index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Analyze every file again instead of reusing unchanged ones.
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// Options of `sahifa config`.

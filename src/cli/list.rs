@@ -102,7 +102,7 @@ pub fn run(
 fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> Vec<usize> {
     let mut shown: Vec<usize> = (0..corpus.articles.len()).collect();
     if let Some(a) = analysis.filter(|_| args.person.is_some() || args.place.is_some()) {
-        let index = NameIndex::build(&a.found.entities, &a.extractor.gazetteer);
+        let index = NameIndex::build(&a.found.entities, &a.gazetteer);
         if let Some(keep) = filter(
             &index,
             &a.found,
@@ -113,7 +113,7 @@ fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> V
         }
     }
     if let Some(q) = &args.text {
-        let keep = text_filter(&corpus.articles, q);
+        let keep = text_filter(corpus, q);
         shown.retain(|i| keep.binary_search(i).is_ok());
     }
     shown

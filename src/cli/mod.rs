@@ -7,6 +7,7 @@ mod args;
 mod display;
 mod entities;
 mod list;
+mod open;
 mod render;
 mod show;
 
@@ -18,12 +19,12 @@ use clap::Parser;
 
 pub use args::{Cli, Command};
 
-use crate::corpus::{self, Corpus, CorpusSource};
-use crate::entities::{CorpusEntities, Extractor};
+pub use open::Analysis;
+
+use crate::index::Refresh;
 use crate::layout::LayoutOptions;
-use crate::store::{
-    state_file, write_atomic, ColorMode, Config, Paths, ReadingState, DEFAULT_CONFIG,
-};
+use crate::store::{write_atomic, ColorMode, Config, Paths, ReadingState, DEFAULT_CONFIG};
+use open::{open, state_path, tell};
 
 /// Parses the process arguments and runs the command.
 pub fn run() -> Result<ExitCode> {
@@ -48,10 +49,29 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
     match &cli.command {
         None => reader(cli, config, paths, out),
         Some(Command::Config(a)) => config_command(paths, a, out),
+        Some(Command::Index(a)) => {
+            let refresh = if a.full {
+                Refresh::Full
+            } else {
+                Refresh::Incremental
+            };
+            let opened = open(cli, paths, true, refresh)?;
+            match &opened.report {
+                Some(r) => writeln!(out, "{}", r.summary())?,
+                None => writeln!(
+                    out,
+                    "{} articles bundled in the binary; nothing to index (give --corpus)",
+                    opened.corpus.articles.len()
+                )?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::List(a)) => {
-            let corpus = open_corpus(cli)?;
-            let found = if a.json || a.person.is_some() || a.place.is_some() {
-                Some(analyze(&corpus)?)
+            let wants = a.json || a.person.is_some() || a.place.is_some();
+            let mut opened = open(cli, paths, wants, Refresh::Incremental)?;
+            tell(opened.report.as_ref());
+            let analysis = if wants {
+                Some(opened.analysis()?)
             } else {
                 None
             };
@@ -60,14 +80,19 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
             } else {
                 None
             };
-            list::run(&corpus, found.as_ref(), state.as_ref(), a, out)
+            list::run(&opened.corpus, analysis.as_ref(), state.as_ref(), a, out)
         }
-        Some(Command::Show(a)) => show::run(&open_corpus(cli)?, a, out),
+        Some(Command::Show(a)) => {
+            let opened = open(cli, paths, false, Refresh::Incremental)?;
+            tell(opened.report.as_ref());
+            show::run(&opened.corpus, a, out)
+        }
         Some(Command::Render(a)) => render::run(a, &mut std::io::stdin().lock(), out),
         Some(Command::Entities(a)) => {
-            let corpus = open_corpus(cli)?;
-            let found = analyze(&corpus)?.found;
-            entities::run(&corpus, &found, a, out)
+            let mut opened = open(cli, paths, true, Refresh::Incremental)?;
+            tell(opened.report.as_ref());
+            let found = opened.analysis()?.found;
+            entities::run(&opened.corpus, &found, a, out)
         }
     }
 }
@@ -75,10 +100,10 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
 /// Opens the reader on a terminal; without one (a pipe, `ssh host sahifa`),
 /// says so on stderr and prints the article list instead.
 fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Result<ExitCode> {
-    let corpus = open_corpus(cli)?;
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        let opened = open(cli, paths, false, Refresh::Incremental)?;
         eprintln!("sahifa: no terminal, so here is the article list (run sahifa in a terminal for the reader; see sahifa --help)");
-        return list::run(&corpus, None, None, &args::ListArgs::default(), out);
+        return list::run(&opened.corpus, None, None, &args::ListArgs::default(), out);
     }
     let layout = LayoutOptions {
         bidi: cli.bidi.unwrap_or_default(),
@@ -91,7 +116,11 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
         ColorMode::Always => crate::tui::Theme::colour(),
         ColorMode::Never => crate::tui::Theme::plain(),
     };
-    let library = crate::tui::Library::new(corpus, &Extractor::builtin()?, layout);
+    let mut opened = open(cli, paths, true, Refresh::Incremental)?;
+    tell(opened.report.as_ref());
+    let analysis = opened.analysis()?;
+    let library =
+        crate::tui::Library::indexed(opened.corpus, analysis.found, &analysis.gazetteer, layout);
     let state_path = state_path(cli, paths);
     let state = load_state(&state_path);
     let save = |s: &ReadingState| {
@@ -101,18 +130,6 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     };
     crate::tui::run(library, keymap, theme, &state, &save)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The reading-state file of the corpus the arguments name.
-fn state_path(cli: &Cli, paths: &Paths) -> std::path::PathBuf {
-    let key = match &cli.corpus {
-        Some(p) => std::fs::canonicalize(p)
-            .unwrap_or_else(|_| p.clone())
-            .display()
-            .to_string(),
-        None => corpus::BUNDLED_NAME.to_owned(),
-    };
-    state_file(&paths.state_dir, &key)
 }
 
 /// Loads a reading state, saying on stderr what was wrong with a bad one.
@@ -141,36 +158,6 @@ fn config_command(paths: &Paths, args: &args::ConfigArgs, out: &mut dyn Write) -
     writeln!(out, "state:  {}", paths.state_dir.display())?;
     writeln!(out, "cache:  {}", paths.cache_dir.display())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Loads the corpus the arguments name and reports skipped files on stderr.
-fn open_corpus(cli: &Cli) -> Result<Corpus> {
-    let source = match &cli.corpus {
-        Some(p) => CorpusSource::Path(p.clone()),
-        None => CorpusSource::Bundled,
-    };
-    let corpus = corpus::load(&source)?;
-    let mut err = std::io::stderr().lock();
-    for w in &corpus.warnings {
-        let _ = writeln!(err, "sahifa: warning: {w}");
-    }
-    Ok(corpus)
-}
-
-/// Finds the persons and places of a corpus.
-fn analyze(corpus: &Corpus) -> Result<Analysis> {
-    let extractor = Extractor::builtin()?;
-    let found = crate::entities::analyze(&corpus.articles, &extractor);
-    Ok(Analysis { found, extractor })
-}
-
-/// A corpus's persons and places, with the extractor that found them (whose
-/// gazetteer lookups reuse rather than parse again).
-pub struct Analysis {
-    /// The persons and places.
-    pub found: CorpusEntities,
-    /// The extractor, for its gazetteer.
-    pub extractor: Extractor,
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -11,7 +11,7 @@ use crate::layout::{escapes, layout, BidiMode, LayoutOptions};
 
 /// Prints one article: headline, blank line, paragraphs separated by blank lines.
 pub fn run(corpus: &Corpus, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let Some(article) = corpus.find(&args.id) else {
+    let Some(index) = corpus.find(&args.id) else {
         let n = corpus
             .articles
             .iter()
@@ -26,6 +26,7 @@ pub fn run(corpus: &Corpus, args: &ShowArgs, out: &mut dyn Write) -> Result<Exit
         }
         bail!("no article with id {:?} in {}", args.id, corpus.name);
     };
+    let article = &*corpus.text(index).map_err(|w| anyhow::anyhow!("{w}"))?;
     if args.json {
         serde_json::to_writer_pretty(&mut *out, article)?;
         writeln!(out)?;

@@ -111,12 +111,13 @@ impl Corpus {
         }))
     }
 
-    /// Finds an article by exact id, or by a prefix that only one id has.
-    pub fn find(&self, id: &str) -> Option<&Article> {
-        if let Some(a) = self.articles.iter().find(|a| a.id == id) {
-            return Some(a);
+    /// Finds an article by exact id, or by a prefix that only one id has;
+    /// gives its position.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        if let Some(i) = self.articles.iter().position(|a| a.id == id) {
+            return Some(i);
         }
-        let mut matches = self.articles.iter().filter(|a| a.id.starts_with(id));
+        let mut matches = (0..self.articles.len()).filter(|&i| self.articles[i].id.starts_with(id));
         let first = matches.next()?;
         matches.next().is_none().then_some(first)
     }
@@ -162,16 +163,30 @@ pub fn load(source: &CorpusSource) -> Result<Corpus, LoadError> {
 
 /// Sorts articles by id and makes ids unique (a later duplicate gets `~N`).
 pub fn finish_articles(mut articles: Vec<Article>) -> Vec<Article> {
-    articles.sort_by(|a, b| a.id.cmp(&b.id).then(a.path.cmp(&b.path)));
-    let mut seen = std::collections::HashSet::new();
-    for i in 0..articles.len() {
-        if !seen.insert(articles[i].id.clone()) {
-            let id = format!("{}~{i}", articles[i].id);
-            seen.insert(id.clone());
-            articles[i].id = id;
-        }
-    }
+    let order = sort_articles(&mut articles);
+    debug_assert_eq!(order.len(), articles.len());
     articles
+}
+
+/// Sorts articles by id (then path) and makes ids unique; returns, for each
+/// new position, the old one, so that what goes with the articles can follow.
+pub fn sort_articles(articles: &mut Vec<Article>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&articles[a], &articles[b]);
+        x.id.cmp(&y.id).then(x.path.cmp(&y.path))
+    });
+    let mut slots: Vec<Option<Article>> = articles.drain(..).map(Some).collect();
+    let mut seen = std::collections::HashSet::new();
+    for (i, &from) in order.iter().enumerate() {
+        let mut a = slots[from].take().expect("each article once");
+        if !seen.insert(a.id.clone()) {
+            a.id = format!("{}~{i}", a.id);
+            seen.insert(a.id.clone());
+        }
+        articles.push(a);
+    }
+    order
 }
 
 /// A file a corpus directory holds, as the walk found it.
@@ -299,6 +314,13 @@ pub struct FileArticles {
 pub fn read_file(path: &Path, rel: &str) -> FileArticles {
     let mut loader = Loader::default();
     loader.read_file(path, rel);
+    loader.finish()
+}
+
+/// Cleans one file's bytes already read (see [`read_file`]).
+pub fn read_bytes(path: &Path, rel: &str, bytes: &[u8]) -> FileArticles {
+    let mut loader = Loader::default();
+    loader.add_file(&path.display().to_string(), rel, bytes);
     loader.finish()
 }
 

@@ -16,8 +16,8 @@ pub use bundled::BUNDLED_NAME;
 pub use clean::{clean_body, clean_markdown, clean_page, CleanPage};
 pub use decode::{decode, DecodeError, Encoding};
 pub use load::{
-    finish_articles, load, read_file, scan, Corpus, CorpusSource, FileArticles, FileEntry,
-    LoadError, Scan, Warning,
+    finish_articles, load, read_bytes, read_file, scan, sort_articles, Corpus, CorpusSource,
+    FileArticles, FileEntry, LoadError, Scan, Warning,
 };
 pub use sanitize::strip_controls;
 pub use synth::synthetic;

@@ -19,7 +19,7 @@ use crate::text::{normalize, tokenize, TokenKind};
 
 /// The compiled-in tagger, trained on ANERcorp (CC BY-SA 4.0, see
 /// `data/ATTRIBUTION.md`) by `sahifa-train`.
-const MODEL: &[u8] = include_bytes!("data/ner.model");
+pub(crate) const MODEL: &[u8] = include_bytes!("data/ner.model");
 
 /// Person or place.
 #[derive(

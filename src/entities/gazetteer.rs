@@ -8,8 +8,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::normalize_str;
 
-const CLDR: &str = include_str!("data/places-cldr.tsv");
-const CURATED: &str = include_str!("data/places-curated.tsv");
+pub(crate) const CLDR: &str = include_str!("data/places-cldr.tsv");
+pub(crate) const CURATED: &str = include_str!("data/places-curated.tsv");
 
 /// A known place.
 #[derive(Debug, Clone, PartialEq, Eq)]

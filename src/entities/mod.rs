@@ -116,3 +116,19 @@ impl CorpusEntities {
             .collect()
     }
 }
+
+/// Bumped whenever the rules change what extraction finds, so that index
+/// caches written by an older build are rebuilt rather than trusted.
+const RULES_VERSION: u64 = 1;
+
+/// Identifies what this build's extraction finds: the rules' version, the
+/// model and the gazetteer data. Index caches carry it.
+pub fn fingerprint() -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_u64(RULES_VERSION);
+    h.write(extract::MODEL);
+    h.write(gazetteer::CLDR.as_bytes());
+    h.write(gazetteer::CURATED.as_bytes());
+    h.finish()
+}

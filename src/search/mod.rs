@@ -54,20 +54,22 @@ pub fn articles_of_all(
 }
 
 /// Articles whose normalized title or body contains the normalized query
-/// (Latin queries match case-insensitively): for what is not a name.
-pub fn text_filter(articles: &[crate::corpus::Article], query: &str) -> Vec<usize> {
+/// (Latin queries match case-insensitively): for what is not a name. A lazy
+/// corpus is read file by file; an article that cannot be read is left out.
+pub fn text_filter(corpus: &crate::corpus::Corpus, query: &str) -> Vec<usize> {
+    use rayon::prelude::*;
     let q = crate::text::normalize_str(query.trim());
     if q.is_empty() {
-        return (0..articles.len()).collect();
+        return (0..corpus.articles.len()).collect();
     }
-    articles
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| {
-            std::iter::once(&a.title)
-                .chain(&a.body)
-                .any(|p| crate::text::normalize_str(p).contains(&q))
+    (0..corpus.articles.len())
+        .into_par_iter()
+        .filter(|&i| {
+            corpus.text(i).is_ok_and(|a| {
+                std::iter::once(&a.title)
+                    .chain(&a.body)
+                    .any(|p| crate::text::normalize_str(p).contains(&q))
+            })
         })
-        .map(|(i, _)| i)
         .collect()
 }

@@ -2,6 +2,7 @@
 //! name index, with the layout modes.
 
 use crate::corpus::Corpus;
+use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Extractor, Kind};
 use crate::layout::LayoutOptions;
 use crate::search::NameIndex;
@@ -23,6 +24,22 @@ impl Library {
     pub fn new(corpus: Corpus, extractor: &Extractor, layout: LayoutOptions) -> Library {
         let found = crate::entities::analyze(&corpus.articles, extractor);
         let index = NameIndex::build(&found.entities, &extractor.gazetteer);
+        Library {
+            corpus,
+            found,
+            index,
+            layout,
+        }
+    }
+
+    /// A library from a corpus already analyzed (by the index).
+    pub fn indexed(
+        corpus: Corpus,
+        found: CorpusEntities,
+        gazetteer: &Gazetteer,
+        layout: LayoutOptions,
+    ) -> Library {
+        let index = NameIndex::build(&found.entities, gazetteer);
         Library {
             corpus,
             found,

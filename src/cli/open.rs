@@ -1,0 +1,121 @@
+//! Opening the corpus a command names: a directory or file through its index
+//! cache, the bundled samples from memory. What the index did, and every file
+//! it skipped, is said on stderr.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::Cli;
+use crate::corpus::{self, Corpus, CorpusSource};
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::{CorpusEntities, Extractor};
+use crate::index::{self, LazyExtractor, Refresh, Report};
+use crate::store::{state_file, Paths};
+
+/// A corpus ready for a command.
+pub struct Opened {
+    /// The articles (lazy when they come from an index).
+    pub corpus: Corpus,
+    /// Their persons and places, when they were asked for or came free.
+    pub found: Option<CorpusEntities>,
+    /// What the index did, for a corpus path.
+    pub report: Option<Report>,
+}
+
+/// A corpus's persons and places, with the gazetteer lookups use.
+pub struct Analysis {
+    /// The persons and places.
+    pub found: CorpusEntities,
+    /// Place names in Arabic and English, for Latin-script queries.
+    pub gazetteer: Gazetteer,
+}
+
+/// Opens the corpus. The bundled samples are analyzed only if `entities`;
+/// a corpus path always goes through its index, which brings them along.
+pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Result<Opened> {
+    let mut err = std::io::stderr().lock();
+    let opened = match &cli.corpus {
+        None => {
+            let corpus = corpus::load(&CorpusSource::Bundled)?;
+            let found = if entities {
+                Some(crate::entities::analyze(
+                    &corpus.articles,
+                    &Extractor::builtin()?,
+                ))
+            } else {
+                None
+            };
+            Opened {
+                corpus,
+                found,
+                report: None,
+            }
+        }
+        Some(root) => {
+            let cache = index_file(cli, paths);
+            let (indexed, report) =
+                index::open(root, Some(&cache), &LazyExtractor::default(), refresh)?;
+            if let Some(why) = &report.rebuilt_because {
+                let _ = writeln!(err, "sahifa: warning: {why}; rebuilt the index");
+            }
+            if let Some(why) = &report.not_saved {
+                let _ = writeln!(err, "sahifa: warning: index not saved: {why}");
+            }
+            Opened {
+                corpus: indexed.corpus,
+                found: Some(indexed.found),
+                report: Some(report),
+            }
+        }
+    };
+    for w in &opened.corpus.warnings {
+        let _ = writeln!(err, "sahifa: warning: {w}");
+    }
+    Ok(opened)
+}
+
+/// Says on stderr what indexing did, when it did anything.
+pub fn tell(report: Option<&Report>) {
+    if let Some(r) = report.filter(|r| r.did_work()) {
+        eprintln!("sahifa: indexed {}", r.summary());
+    }
+}
+
+impl Opened {
+    /// The persons and places, analyzing the corpus if not done yet.
+    pub fn analysis(&mut self) -> Result<Analysis> {
+        let found = match self.found.take() {
+            Some(f) => f,
+            None => crate::entities::analyze(&self.corpus.articles, &Extractor::builtin()?),
+        };
+        Ok(Analysis {
+            found,
+            gazetteer: Gazetteer::builtin(),
+        })
+    }
+}
+
+/// What names a corpus in the file names of its state and index: its
+/// canonical path, or the bundled corpus's name.
+fn corpus_key(cli: &Cli) -> String {
+    match &cli.corpus {
+        Some(p) => std::fs::canonicalize(p)
+            .unwrap_or_else(|_| p.clone())
+            .display()
+            .to_string(),
+        None => corpus::BUNDLED_NAME.to_owned(),
+    }
+}
+
+/// The reading-state file of the corpus the arguments name.
+pub fn state_path(cli: &Cli, paths: &Paths) -> PathBuf {
+    state_file(&paths.state_dir, &corpus_key(cli))
+}
+
+/// The index cache of the corpus the arguments name.
+pub fn index_file(cli: &Cli, paths: &Paths) -> PathBuf {
+    let hash = crate::entities::model::feature(0, &[&corpus_key(cli)]);
+    paths.cache_dir.join(format!("index-{hash:016x}.idx"))
+}

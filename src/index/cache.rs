@@ -1,0 +1,266 @@
+//! The index cache file: a versioned header, then two postcard sections.
+//!
+//! The first section is all a warm start needs (per-file keys and article
+//! listings, the entities and where they are); the second holds what is only
+//! needed to update the index when files change (each file's mentions and
+//! name tally), and is decoded only then.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::corpus::Article;
+use crate::entities::{ArticleMentions, CorpusEntities};
+
+/// Identifies the file type; the version follows it.
+const MAGIC: &[u8; 8] = b"SAHIFAIX";
+/// Bumped whenever the layout of the sections changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Why a cache file could not be used (it is then rebuilt).
+#[derive(Debug, Error)]
+pub enum CacheError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The cache file.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Not a sahifa index at all (garbage, truncated, another program's file).
+    #[error("{0} is not a sahifa index (damaged?)")]
+    NotIndex(String),
+    /// Written by another format version or another build's extraction.
+    #[error("{path} was written by another version of sahifa ({what})")]
+    OtherVersion {
+        /// The cache file.
+        path: String,
+        /// Which part differs.
+        what: &'static str,
+    },
+}
+
+/// One article as listed without its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedArticle {
+    /// See [`Article::id`] (before ids are made unique across the corpus).
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// Site name.
+    pub source: Option<String>,
+    /// Dateline place.
+    pub dateline: Option<String>,
+    /// Publication date.
+    pub date: Option<String>,
+    /// Original address.
+    pub url: Option<String>,
+    /// Words in the body.
+    pub words: usize,
+}
+
+impl CachedArticle {
+    /// The listing of an article.
+    pub fn of(a: &Article) -> CachedArticle {
+        CachedArticle {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            source: a.source.clone(),
+            dateline: a.dateline.clone(),
+            date: a.date.clone(),
+            url: a.url.clone(),
+            words: a.words,
+        }
+    }
+
+    /// The article, without its body, as read from `path`.
+    pub fn article(&self, path: &str, record: usize) -> Article {
+        Article {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            body: Vec::new(),
+            source: self.source.clone(),
+            dateline: self.dateline.clone(),
+            date: self.date.clone(),
+            url: self.url.clone(),
+            path: path.to_owned(),
+            words: self.words,
+            record,
+        }
+    }
+}
+
+/// One file as it was indexed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedFile {
+    /// Path under the corpus root.
+    pub rel: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime: i128,
+    /// Content hash (see [`content_hash`]).
+    pub hash: u64,
+    /// Its articles in file order.
+    pub articles: Vec<CachedArticle>,
+    /// Why records of it (or all of it) were skipped.
+    pub warnings: Vec<String>,
+}
+
+/// What a warm start reads.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Head {
+    /// When indexing began (ns since the epoch): a file modified within a
+    /// moment of it is checked by content next time, whatever its time says.
+    pub started: i128,
+    /// The files, sorted by `rel`.
+    pub files: Vec<CachedFile>,
+    /// Entities and spots, articles in corpus order (sorted by id).
+    pub found: CorpusEntities,
+}
+
+/// Per-file extraction results, for updating the index file by file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct FileDetail {
+    /// Mentions of each article of the file, in file order.
+    pub mentions: Vec<ArticleMentions>,
+    /// The file's share of the corpus's name tally.
+    pub tally: Vec<(String, [u32; 2])>,
+}
+
+/// A cache as read: the head decoded, the detail left as bytes until needed.
+pub struct Cache {
+    /// What a warm start reads.
+    pub head: Head,
+    bytes: Vec<u8>,
+    detail_at: usize,
+    path: String,
+}
+
+impl Cache {
+    /// Decodes the per-file details (one per head file, same order).
+    pub fn detail(&self) -> Result<Vec<FileDetail>, CacheError> {
+        let detail: Vec<FileDetail> = postcard::from_bytes(&self.bytes[self.detail_at..])
+            .map_err(|_| CacheError::NotIndex(self.path.clone()))?;
+        if detail.len() != self.head.files.len() {
+            return Err(CacheError::NotIndex(self.path.clone()));
+        }
+        Ok(detail)
+    }
+}
+
+/// Reads a cache; `Ok(None)` when there is none yet.
+pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> {
+    let shown = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(CacheError::Read {
+                path: shown,
+                source,
+            })
+        }
+    };
+    let not_index = || CacheError::NotIndex(shown.clone());
+    let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or_else(not_index)?;
+    if magic != MAGIC {
+        return Err(not_index());
+    }
+    let (version, rest) = rest.split_at_checked(4).ok_or_else(not_index)?;
+    if version != FORMAT_VERSION.to_le_bytes() {
+        return Err(CacheError::OtherVersion {
+            path: shown,
+            what: "cache format",
+        });
+    }
+    let (print, rest) = rest.split_at_checked(8).ok_or_else(not_index)?;
+    if print != fingerprint.to_le_bytes() {
+        return Err(CacheError::OtherVersion {
+            path: shown,
+            what: "extraction model or rules",
+        });
+    }
+    let (len, rest) = rest.split_at_checked(8).ok_or_else(not_index)?;
+    let len = u64::from_le_bytes(len.try_into().expect("8 bytes")) as usize;
+    let head = rest.get(..len).ok_or_else(not_index)?;
+    let head: Head = postcard::from_bytes(head).map_err(|_| not_index())?;
+    let detail_at = bytes.len() - rest.len() + len;
+    if head.found.spots.len() != head.files.iter().map(|f| f.articles.len()).sum::<usize>() {
+        return Err(not_index());
+    }
+    Ok(Some(Cache {
+        head,
+        bytes,
+        detail_at,
+        path: shown,
+    }))
+}
+
+/// Encodes a cache (written with [`crate::store::write_atomic`]).
+pub fn encode(head: &Head, detail: &[FileDetail], fingerprint: u64) -> Vec<u8> {
+    let head = postcard::to_stdvec(head).expect("in-memory encoding cannot fail");
+    let detail = postcard::to_stdvec(detail).expect("in-memory encoding cannot fail");
+    let mut out = Vec::with_capacity(28 + head.len() + detail.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&fingerprint.to_le_bytes());
+    out.extend_from_slice(&(head.len() as u64).to_le_bytes());
+    out.extend_from_slice(&head);
+    out.extend_from_slice(&detail);
+    out
+}
+
+/// A stable 64-bit hash of a file's bytes (FNV-1a over 8-byte words: fast,
+/// and only ever compared with itself).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h ^= u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    for &b in chunks.remainder() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ bytes.len() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_rejections() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.idx");
+        let head = Head {
+            started: 7,
+            files: vec![CachedFile {
+                rel: "a.txt".into(),
+                size: 3,
+                mtime: 9,
+                hash: content_hash(b"abc"),
+                articles: vec![],
+                warnings: vec!["bad".into()],
+            }],
+            found: CorpusEntities::default(),
+        };
+        let detail = vec![FileDetail::default()];
+        std::fs::write(&path, encode(&head, &detail, 42)).unwrap();
+        let c = read(&path, 42).unwrap().unwrap();
+        assert_eq!(c.head.files, head.files);
+        assert_eq!(c.detail().unwrap().len(), 1);
+        assert!(matches!(
+            read(&path, 43),
+            Err(CacheError::OtherVersion { .. })
+        ));
+        std::fs::write(&path, b"\x00garbage\xff").unwrap();
+        assert!(matches!(read(&path, 42), Err(CacheError::NotIndex(_))));
+        assert!(read(&dir.path().join("none"), 42).unwrap().is_none());
+        assert_ne!(content_hash(b"abcdefgh1"), content_hash(b"abcdefgh2"));
+    }
+}

@@ -1,0 +1,185 @@
+//! The index: a corpus directory's article listings and persons and places,
+//! kept in a cache between runs so that a warm start reads no article file,
+//! and a changed, added or removed file is reprocessed alone.
+//!
+//! A file is unchanged when its size and modification time match the cache
+//! (and it was not modified within a moment of the last indexing, when a
+//! time can lie); otherwise its content hash decides. Names that a changed
+//! file makes known to the corpus are looked for in that file; the other
+//! files keep what they found until a full rebuild (`sahifa index --full`).
+
+pub mod cache;
+mod update;
+
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use thiserror::Error;
+
+use crate::corpus::{Corpus, LoadError};
+use crate::entities::model::ModelError;
+use crate::entities::{CorpusEntities, Extractor, Kind};
+
+pub use cache::{CacheError, FORMAT_VERSION};
+
+/// A corpus as the index lists it: articles without bodies (read on demand
+/// with [`Corpus::text`]) and their persons and places.
+pub struct Indexed {
+    /// The articles (lazy).
+    pub corpus: Corpus,
+    /// Their persons and places.
+    pub found: CorpusEntities,
+}
+
+/// Why a corpus could not be indexed at all.
+#[derive(Debug, Error)]
+pub enum IndexError {
+    /// The corpus path is missing or unreadable.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The built-in model is damaged (a broken build).
+    #[error(transparent)]
+    Model(#[from] ModelError),
+}
+
+/// The extractor, loaded only if some file has to be analyzed (a warm start
+/// does without its model).
+#[derive(Default)]
+pub struct LazyExtractor(OnceLock<Extractor>);
+
+impl LazyExtractor {
+    /// An extractor already loaded.
+    pub fn with(extractor: Extractor) -> LazyExtractor {
+        let cell = OnceLock::new();
+        let _ = cell.set(extractor);
+        LazyExtractor(cell)
+    }
+
+    /// The extractor, loading the built-in one on first use.
+    pub fn get(&self) -> Result<&Extractor, ModelError> {
+        if let Some(e) = self.0.get() {
+            return Ok(e);
+        }
+        let e = Extractor::builtin()?;
+        Ok(self.0.get_or_init(|| e))
+    }
+}
+
+/// What opening the index did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Article files in the corpus.
+    pub files: usize,
+    /// Articles listed.
+    pub articles: usize,
+    /// Distinct persons.
+    pub persons: usize,
+    /// Distinct places.
+    pub places: usize,
+    /// Files taken from the cache as they were.
+    pub reused: usize,
+    /// Files read and analyzed.
+    pub processed: usize,
+    /// Bytes of the files analyzed.
+    pub bytes: u64,
+    /// Files the cache knew that are gone.
+    pub removed: usize,
+    /// Why the cache was not used, when it existed but could not be.
+    pub rebuilt_because: Option<String>,
+    /// Why the updated cache could not be written, if so.
+    pub not_saved: Option<String>,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Report {
+    /// Whether anything was read or the cache changed.
+    pub fn did_work(&self) -> bool {
+        self.processed > 0 || self.removed > 0 || self.rebuilt_because.is_some()
+    }
+
+    /// One line: what was read, found and how fast.
+    pub fn summary(&self) -> String {
+        let secs = self.elapsed.as_secs_f64();
+        let rate = if self.processed > 0 && secs > 0.0 {
+            format!(", {:.1} MB/s", self.bytes as f64 / 1e6 / secs)
+        } else {
+            String::new()
+        };
+        format!(
+            "{} files ({} analyzed, {} from cache, {} removed), {} articles, {} persons, {} places in {:.2} s{rate}",
+            self.files,
+            self.processed,
+            self.reused,
+            self.removed,
+            self.articles,
+            self.persons,
+            self.places,
+            secs,
+        )
+    }
+}
+
+/// How much of the cache to trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refresh {
+    /// Reuse every file whose key matches.
+    Incremental,
+    /// Analyze every file again.
+    Full,
+}
+
+/// Opens the index of a corpus path, updating the cache at `cache_path`
+/// (when given) with what changed. Only a corpus path that cannot be read at
+/// all is an error; a bad cache is rebuilt and the report says why.
+pub fn open(
+    root: &Path,
+    cache_path: Option<&Path>,
+    extractor: &LazyExtractor,
+    refresh: Refresh,
+) -> Result<(Indexed, Report), IndexError> {
+    let clock = Instant::now();
+    let fingerprint = crate::entities::fingerprint();
+    let mut report = Report::default();
+    let cached = match (cache_path, refresh) {
+        (Some(path), Refresh::Incremental) => match cache::read(path, fingerprint) {
+            Ok(c) => c,
+            Err(e) => {
+                report.rebuilt_because = Some(e.to_string());
+                None
+            }
+        },
+        (Some(path), Refresh::Full) => {
+            if path.exists() {
+                report.rebuilt_because = Some("a full rebuild was asked for".to_owned());
+            }
+            None
+        }
+        (None, _) => None,
+    };
+    let scan = crate::corpus::scan(root)?;
+    let updated = update::update(root, scan, cached, extractor, &mut report)?;
+    if updated.changed {
+        if let Some(path) = cache_path {
+            let bytes = cache::encode(&updated.head, &updated.detail, fingerprint);
+            if let Err(e) = crate::store::write_atomic(path, &bytes) {
+                report.not_saved = Some(format!("cannot write {}: {e}", path.display()));
+            }
+        }
+    }
+    report.files = updated.head.files.len();
+    let indexed = Indexed {
+        corpus: updated.corpus,
+        found: updated.head.found,
+    };
+    report.articles = indexed.corpus.articles.len();
+    report.persons = count(&indexed.found, Kind::Person);
+    report.places = count(&indexed.found, Kind::Place);
+    report.elapsed = clock.elapsed();
+    Ok((indexed, report))
+}
+
+fn count(found: &CorpusEntities, kind: Kind) -> usize {
+    found.entities.iter().filter(|e| e.kind == kind).count()
+}

@@ -1,0 +1,321 @@
+//! Bringing a cached index up to date with the files on disk: reuse what
+//! matches, analyze the rest on all cores, then link the corpus again.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::cache::{content_hash, Cache, CachedArticle, CachedFile, FileDetail, Head};
+use super::{LazyExtractor, Report};
+use crate::corpus::{read_bytes, sort_articles, Article, Corpus, FileEntry, Scan, Warning};
+use crate::entities::model::ModelError;
+use crate::entities::{known_names, known_set, link, paragraphs, ArticleMentions, Extractor};
+use crate::entities::{CorpusEntities, NameTally};
+
+/// A file modified this close to the last indexing may have changed after it
+/// was read without its time showing it; such files are checked by content.
+const RACY_NS: i128 = 2_000_000_000;
+
+/// The index after an update, and whether the cache must be written.
+pub struct Updated {
+    pub head: Head,
+    pub detail: Vec<FileDetail>,
+    pub corpus: Corpus,
+    pub changed: bool,
+}
+
+/// What to do with one scanned file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// Same size and time as the cached file at this index.
+    Reuse(usize),
+    /// The cached file at this index, to be compared by content.
+    Check(usize),
+    /// Not in the cache.
+    New,
+}
+
+/// One file after the update.
+struct FileState {
+    key: CachedFile,
+    articles: Vec<Article>,
+    detail: FileDetail,
+    analyzed: bool,
+}
+
+pub fn update(
+    root: &Path,
+    scan: Scan,
+    cached: Option<Cache>,
+    extractor: &LazyExtractor,
+    report: &mut Report,
+) -> Result<Updated, ModelError> {
+    let started = now_ns();
+    let name = root.display().to_string();
+    let mut warnings = scan.warnings;
+    let plans = plan(&scan.files, cached.as_ref().map(|c| &c.head));
+    let kept = plans.iter().filter(|p| **p != Plan::New).count();
+    report.removed = cached.as_ref().map_or(0, |c| c.head.files.len() - kept);
+
+    // Warm start: every file as cached, in the same order, none gone.
+    if let Some(c) = &cached {
+        let same = plans.len() == c.head.files.len()
+            && plans.iter().enumerate().all(|(k, p)| *p == Plan::Reuse(k));
+        if same {
+            report.reused = plans.len();
+            let Cache { head, .. } = cached.expect("checked");
+            let mut articles = Vec::new();
+            for (f, entry) in head.files.iter().zip(&scan.files) {
+                let path = entry.path.display().to_string();
+                warnings.extend(f.warnings.iter().map(|w| warning(&path, w)));
+                articles.extend(
+                    f.articles
+                        .iter()
+                        .enumerate()
+                        .map(|(r, a)| a.article(&path, r)),
+                );
+            }
+            sort_articles(&mut articles);
+            return Ok(Updated {
+                head,
+                detail: Vec::new(),
+                corpus: lazy_corpus(name, articles, warnings),
+                changed: false,
+            });
+        }
+    }
+
+    let extractor = extractor.get()?;
+    let (old_files, old_detail) = match cached {
+        Some(c) => match c.detail() {
+            Ok(d) => (c.head.files, d),
+            Err(e) => {
+                report.rebuilt_because = Some(e.to_string());
+                (Vec::new(), Vec::new())
+            }
+        },
+        None => (Vec::new(), Vec::new()),
+    };
+    let plans = if old_files.is_empty() {
+        vec![Plan::New; scan.files.len()]
+    } else {
+        plans
+    };
+    let old_hashes: Vec<u64> = old_files.iter().map(|f| f.hash).collect();
+    let mut old: Vec<Option<(CachedFile, FileDetail)>> =
+        old_files.into_iter().zip(old_detail).map(Some).collect();
+
+    let mut states: Vec<FileState> = scan
+        .files
+        .par_iter()
+        .zip(&plans)
+        .map(|(entry, plan)| match plan {
+            Plan::Reuse(_) => None,
+            Plan::Check(i) => Some(read(entry, Some(old_hashes[*i]), extractor)),
+            Plan::New => Some(read(entry, None, extractor)),
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .zip(&plans)
+        .zip(&scan.files)
+        .map(|((read, plan), entry)| match (read, plan) {
+            (Some(Read::Analyzed(state)), _) => state,
+            (Some(Read::Same { hash }), Plan::Check(i)) => {
+                reuse(entry, old[*i].take().expect("planned once"), Some(hash))
+            }
+            (_, Plan::Reuse(i)) => reuse(entry, old[*i].take().expect("planned once"), None),
+            (Some(Read::Same { .. }), _) => unreachable!("only checked files compare"),
+            (None, _) => unreachable!("every file not reused is read"),
+        })
+        .collect();
+
+    // Names tagged twice anywhere are looked for where the tagger missed
+    // them, in the files analyzed now.
+    let mut tally = NameTally::default();
+    for s in &states {
+        for (core, counts) in &s.detail.tally {
+            let t = tally.entry(core.clone()).or_default();
+            t[0] += counts[0];
+            t[1] += counts[1];
+        }
+    }
+    let known = known_set(&tally);
+    states.par_iter_mut().filter(|s| s.analyzed).for_each(|s| {
+        for (a, m) in s.articles.iter_mut().zip(&mut s.detail.mentions) {
+            extractor.add_known(&paragraphs(a), &known, m);
+            a.body = Vec::new();
+        }
+    });
+
+    report.processed = states.iter().filter(|s| s.analyzed).count();
+    report.reused = states.len() - report.processed;
+    report.bytes = states
+        .iter()
+        .filter(|s| s.analyzed)
+        .map(|s| s.key.size)
+        .sum();
+
+    // Link the corpus in article order, lending each file's mentions.
+    let mut articles = Vec::new();
+    let mut mentions = Vec::new();
+    let mut origin = Vec::new();
+    for (k, s) in states.iter_mut().enumerate() {
+        let path = scan.files[k].path.display().to_string();
+        warnings.extend(s.key.warnings.iter().map(|w| warning(&path, w)));
+        for (r, m) in s.detail.mentions.iter_mut().enumerate() {
+            mentions.push(std::mem::take(m));
+            origin.push((k, r));
+        }
+        articles.append(&mut s.articles);
+    }
+    let order = sort_articles(&mut articles);
+    let mut sorted: Vec<ArticleMentions> = order
+        .iter()
+        .map(|&i| std::mem::take(&mut mentions[i]))
+        .collect();
+    let found: CorpusEntities = link(&sorted, extractor);
+    for (g, &i) in order.iter().enumerate() {
+        let (k, r) = origin[i];
+        states[k].detail.mentions[r] = std::mem::take(&mut sorted[g]);
+    }
+
+    let (files, detail): (Vec<CachedFile>, Vec<FileDetail>) =
+        states.into_iter().map(|s| (s.key, s.detail)).unzip();
+    Ok(Updated {
+        head: Head {
+            started,
+            files,
+            found,
+        },
+        detail,
+        corpus: lazy_corpus(name, articles, warnings),
+        changed: true,
+    })
+}
+
+fn plan(files: &[FileEntry], head: Option<&Head>) -> Vec<Plan> {
+    let Some(head) = head else {
+        return vec![Plan::New; files.len()];
+    };
+    let by_rel: HashMap<&str, usize> = head
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.rel.as_str(), i))
+        .collect();
+    files
+        .iter()
+        .map(|f| match by_rel.get(f.rel.as_str()) {
+            Some(&i) => {
+                let c = &head.files[i];
+                if c.size == f.size && c.mtime == f.mtime && f.mtime < head.started - RACY_NS {
+                    Plan::Reuse(i)
+                } else {
+                    Plan::Check(i)
+                }
+            }
+            None => Plan::New,
+        })
+        .collect()
+}
+
+enum Read {
+    /// Same content as the cached file.
+    Same {
+        hash: u64,
+    },
+    Analyzed(FileState),
+}
+
+/// Reads a file; unless its content hash matches the cached one, cleans it
+/// and finds its mentions (not yet those of names known corpus-wide).
+fn read(entry: &FileEntry, expect: Option<u64>, extractor: &Extractor) -> Read {
+    let (bytes, failure) = match std::fs::read(&entry.path) {
+        Ok(b) => (b, None),
+        Err(e) => (Vec::new(), Some(format!("cannot read: {e}"))),
+    };
+    let hash = content_hash(&bytes);
+    if failure.is_none() && expect == Some(hash) {
+        return Read::Same { hash };
+    }
+    let file = match failure {
+        Some(w) => crate::corpus::FileArticles {
+            articles: Vec::new(),
+            warnings: vec![warning(&entry.path.display().to_string(), &w)],
+        },
+        None => read_bytes(&entry.path, &entry.rel, &bytes),
+    };
+    drop(bytes);
+    let mentions: Vec<ArticleMentions> = file
+        .articles
+        .par_iter()
+        .map(|a| extractor.article(&paragraphs(a)))
+        .collect();
+    let mut tally = NameTally::default();
+    for m in &mentions {
+        known_names(m, &mut tally);
+    }
+    let mut tally: Vec<(String, [u32; 2])> = tally.into_iter().collect();
+    tally.sort();
+    Read::Analyzed(FileState {
+        key: CachedFile {
+            rel: entry.rel.clone(),
+            size: entry.size,
+            mtime: entry.mtime,
+            hash,
+            articles: file.articles.iter().map(CachedArticle::of).collect(),
+            warnings: file.warnings.into_iter().map(|w| w.reason).collect(),
+        },
+        articles: file.articles,
+        detail: FileDetail { mentions, tally },
+        analyzed: true,
+    })
+}
+
+/// A cached file taken as it was (its time refreshed when only that changed).
+fn reuse(
+    entry: &FileEntry,
+    (mut key, detail): (CachedFile, FileDetail),
+    hash: Option<u64>,
+) -> FileState {
+    let path = entry.path.display().to_string();
+    let articles = key
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(r, a)| a.article(&path, r))
+        .collect();
+    if hash.is_some() {
+        key.mtime = entry.mtime;
+        key.size = entry.size;
+    }
+    FileState {
+        key,
+        articles,
+        detail,
+        analyzed: false,
+    }
+}
+
+fn warning(path: &str, reason: &str) -> Warning {
+    Warning {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    }
+}
+
+fn lazy_corpus(name: String, articles: Vec<Article>, warnings: Vec<Warning>) -> Corpus {
+    Corpus {
+        name,
+        articles,
+        warnings,
+        lazy: true,
+    }
+}
+
+fn now_ns() -> i128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}

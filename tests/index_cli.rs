@@ -1,0 +1,155 @@
+//! The index cache through the command line: `sahifa index`, file-by-file
+//! updates, edits seen at once, and damaged caches rebuilt with a warning.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// A corpus copied from the samples, with its own config, state and cache.
+struct Fixture {
+    home: tempfile::TempDir,
+    corpus: PathBuf,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let home = tempfile::tempdir().unwrap();
+        let corpus = home.path().join("corpus");
+        fs::create_dir(&corpus).unwrap();
+        let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"));
+        for entry in fs::read_dir(samples).unwrap() {
+            let p = entry.unwrap().path();
+            fs::copy(&p, corpus.join(p.file_name().unwrap())).unwrap();
+        }
+        Fixture { home, corpus }
+    }
+
+    fn sahifa(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        let h = self.home.path();
+        Command::cargo_bin("sahifa")
+            .unwrap()
+            .env_remove("SAHIFA_CONFIG_DIR")
+            .env("XDG_CONFIG_HOME", h.join("config"))
+            .env("XDG_STATE_HOME", h.join("state"))
+            .env("XDG_CACHE_HOME", h.join("cache"))
+            .env("SAHIFA_CORPUS", &self.corpus)
+            .args(args)
+            .assert()
+    }
+
+    fn stdout(&self, args: &[&str]) -> String {
+        String::from_utf8(self.sahifa(args).success().get_output().stdout.clone()).unwrap()
+    }
+
+    fn sample(&self, prefix: &str) -> PathBuf {
+        fs::read_dir(&self.corpus)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap()
+    }
+
+    fn cache_files(&self) -> Vec<PathBuf> {
+        let dir = self.home.path().join("cache/sahifa");
+        fs::read_dir(dir)
+            .map(|d| d.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default()
+    }
+}
+
+#[test]
+fn index_says_what_it_did_and_reuses_unchanged_files() {
+    let f = Fixture::new();
+    let first = f.stdout(&["index"]);
+    assert!(
+        first.starts_with("5 files (5 analyzed, 0 from cache, 0 removed), 5 articles,"),
+        "{first}"
+    );
+    assert!(
+        first.contains(" persons, ") && first.contains(" places in "),
+        "{first}"
+    );
+    assert_eq!(f.cache_files().len(), 1);
+    let second = f.stdout(&["index"]);
+    assert!(
+        second.starts_with("5 files (0 analyzed, 5 from cache"),
+        "{second}"
+    );
+
+    // One file gone, one added: each handled alone.
+    fs::remove_file(f.sample("004")).unwrap();
+    fs::copy(f.sample("003"), f.corpus.join("new.txt")).unwrap();
+    let third = f.stdout(&["index"]);
+    assert!(
+        third.starts_with("5 files (1 analyzed, 4 from cache, 1 removed)"),
+        "{third}"
+    );
+    let full = f.stdout(&["index", "--full"]);
+    assert!(
+        full.starts_with("5 files (5 analyzed, 0 from cache"),
+        "{full}"
+    );
+}
+
+#[test]
+fn an_edited_headline_shows_in_the_next_list() {
+    let f = Fixture::new();
+    f.stdout(&["index"]);
+    let path = f.sample("000");
+    let text = fs::read_to_string(&path).unwrap();
+    let old = "بوتين يبحث مع مجلس الأمن الروسي";
+    assert!(text.contains(old));
+    fs::write(&path, text.replace(old, "بوتين يناقش مع مجلس الأمن الروسي")).unwrap();
+    let list = f.stdout(&["list"]);
+    assert!(list.contains("بوتين يناقش مع مجلس الأمن الروسي"), "{list}");
+    assert!(!list.contains(old), "{list}");
+    // And its body is read again when shown.
+    let shown = f.stdout(&["show", "000", "--logical"]);
+    assert!(shown.starts_with("بوتين يناقش"), "{shown}");
+}
+
+#[test]
+fn garbage_in_every_state_and_cache_file_is_survived_and_told() {
+    let f = Fixture::new();
+    f.sahifa(&["list", "--json"]).success();
+    let state_dir = f.home.path().join("state/sahifa");
+    fs::create_dir_all(&state_dir).unwrap();
+    let key = fs::canonicalize(&f.corpus).unwrap();
+    let state = sahifa::store::state_file(&state_dir, &key.display().to_string());
+    let mut damaged = f.cache_files();
+    damaged.push(state.clone());
+    assert_eq!(damaged.len(), 2, "{damaged:?}");
+    for p in &damaged {
+        fs::write(p, b"\x00\xffSAHIFA garbage \xd8").unwrap();
+    }
+    let out = f
+        .sahifa(&["list", "--json"])
+        .success()
+        .stderr(predicate::str::contains("rebuilt the index"))
+        .stderr(predicate::str::contains("moved aside"))
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 5);
+    // Rebuilt and saved: the next run is quiet.
+    f.sahifa(&["list"])
+        .success()
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn a_cache_from_another_version_is_rebuilt() {
+    let f = Fixture::new();
+    f.stdout(&["index"]);
+    let cache = f.cache_files().pop().unwrap();
+    let mut bytes = fs::read(&cache).unwrap();
+    bytes[8] = bytes[8].wrapping_add(1);
+    fs::write(&cache, bytes).unwrap();
+    f.sahifa(&["list", "--place", "moscow"])
+        .success()
+        .stdout(predicate::str::contains("001"))
+        .stderr(predicate::str::contains("another version of sahifa"));
+}
