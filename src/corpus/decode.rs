@@ -90,7 +90,7 @@ fn plausible_text(text: &str) -> bool {
         total += 1;
         if c.is_control() {
             controls += 1;
-        } else if c.is_alphabetic() {
+        } else if ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphabetic() {
             letters += 1;
         }
     }

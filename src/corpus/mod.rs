@@ -20,4 +20,4 @@ pub use load::{
     FileArticles, FileEntry, LoadError, Scan, Warning,
 };
 pub use sanitize::strip_controls;
-pub use synth::synthetic;
+pub use synth::{synthetic, synthetic_pages};

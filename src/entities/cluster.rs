@@ -11,9 +11,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::extract::{ArticleMentions, Extractor, Kind, Mention};
+use super::extract::{Extractor, Kind};
 use super::features::Counts;
 use super::gazetteer::{place_key, Gazetteer};
+use super::names::{Found, Name, NameTable};
 use crate::text::{analyses, normalize};
 
 /// One person or place across the corpus.
@@ -72,7 +73,7 @@ impl Lexicon<'_> {
 /// Removes the proclitics of a mention's first word when the bare word is
 /// attested at least as often as the glued one (وموسكو → موسكو, but لافروف and
 /// لبنان stay). The article stays: it is part of how names are written.
-fn reduce(m: &Mention, lex: &Lexicon<'_>) -> Reduced {
+fn reduce(m: &Name, lex: &Lexicon<'_>) -> Reduced {
     let first = &m.norms[0];
     let mut best: (u32, usize, bool) = (0, 0, false);
     for a in analyses(first).into_iter().skip(1) {
@@ -174,7 +175,8 @@ fn same_word(a: &str, b: &str, lex: &Lexicon<'_>) -> bool {
 struct Node {
     kind: Kind,
     norms: Vec<String>,
-    spellings: HashMap<String, usize>,
+    /// Mentions per name id (their surfaces are in `name_node`).
+    spellings: HashMap<u32, usize>,
     articles: Vec<usize>,
     mentions: usize,
 }
@@ -187,14 +189,21 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// Gathers the mentions of every article into corpus-wide entities.
-pub fn cluster(articles: &[ArticleMentions], extractor: &Extractor) -> Entities {
+/// Gathers the mentions of every article (compact, their names in `names`)
+/// into corpus-wide entities.
+pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor) -> Entities {
     // Words counted where they are part of a name: a sum over articles, so
     // that an index cache updated file by file counts as a full rebuild does.
+    let mut uses = vec![0u32; names.len()];
+    for f in articles.iter().flatten() {
+        uses[f.name as usize] += 1;
+    }
     let mut corpus: HashMap<&str, u32> = HashMap::new();
-    for m in articles.iter().flat_map(|a| &a.mentions) {
-        for w in &m.norms {
-            *corpus.entry(w.as_str()).or_insert(0) += 1;
+    for (id, &n) in uses.iter().enumerate() {
+        if n > 0 {
+            for w in &names.get(id as u32).norms {
+                *corpus.entry(w.as_str()).or_insert(0) += n;
+            }
         }
     }
     let lex = Lexicon {
@@ -204,32 +213,41 @@ pub fn cluster(articles: &[ArticleMentions], extractor: &Extractor) -> Entities 
     };
     let gaz = &extractor.gazetteer;
 
+    // Each distinct name is reduced once, however often it is mentioned.
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut name_node: Vec<Option<(usize, String)>> = vec![None; names.len()];
     let mut mention_node: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
     for (ai, a) in articles.iter().enumerate() {
-        let mut ids = Vec::with_capacity(a.mentions.len());
-        for m in &a.mentions {
-            let r = reduce(m, &lex);
-            let joined = r.norms.join(" ");
-            let key = match r.kind {
-                Kind::Place => gaz
-                    .place(&joined)
-                    .map_or_else(|| place_key(&joined), |p| format!("@{}", p.arabic)),
-                Kind::Person => joined,
+        let mut ids = Vec::with_capacity(a.len());
+        for f in a {
+            let id = match &name_node[f.name as usize] {
+                Some(done) => done.0,
+                None => {
+                    let r = reduce(names.get(f.name), &lex);
+                    let joined = r.norms.join(" ");
+                    let key = match r.kind {
+                        Kind::Place => gaz
+                            .place(&joined)
+                            .map_or_else(|| place_key(&joined), |p| format!("@{}", p.arabic)),
+                        Kind::Person => joined,
+                    };
+                    let id = *by_key.entry((r.kind, key)).or_insert_with(|| {
+                        nodes.push(Node {
+                            kind: r.kind,
+                            norms: r.norms.clone(),
+                            spellings: HashMap::new(),
+                            articles: Vec::new(),
+                            mentions: 0,
+                        });
+                        nodes.len() - 1
+                    });
+                    name_node[f.name as usize] = Some((id, r.surface));
+                    id
+                }
             };
-            let id = *by_key.entry((r.kind, key)).or_insert_with(|| {
-                nodes.push(Node {
-                    kind: r.kind,
-                    norms: r.norms.clone(),
-                    spellings: HashMap::new(),
-                    articles: Vec::new(),
-                    mentions: 0,
-                });
-                nodes.len() - 1
-            });
             let node = &mut nodes[id];
-            *node.spellings.entry(r.surface).or_insert(0) += 1;
+            *node.spellings.entry(f.name).or_insert(0) += 1;
             node.mentions += 1;
             if node.articles.last() != Some(&ai) {
                 node.articles.push(ai);
@@ -329,8 +347,11 @@ pub fn cluster(articles: &[ArticleMentions], extractor: &Extractor) -> Entities 
         let mut mentions = 0;
         for &m in members {
             let n = &nodes[m];
-            for (s, c) in &n.spellings {
-                let e = spellings.entry(s.as_str()).or_insert((0, false));
+            for (id, c) in &n.spellings {
+                let surface = name_node[*id as usize]
+                    .as_ref()
+                    .map_or("", |x| x.1.as_str());
+                let e = spellings.entry(surface).or_insert((0, false));
                 e.0 += c;
                 e.1 |= n.norms.len() == longest;
             }

@@ -6,7 +6,7 @@
 //! person's name (نور سلطان نزارباييف), known places the tagger missed, and
 //! later mentions of a name the article has already introduced.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ use super::features::{nisba_base, sentence_info, Counts, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::model::{ModelError, Perceptron};
 use super::tagger::{forced_person, spans, tag_scored};
-use crate::text::{normalize, tokenize, TokenKind};
+use crate::text::{normalize_str, tokenize, TokenKind};
 
 /// The compiled-in tagger, trained on ANERcorp (CC BY-SA 4.0, see
 /// `data/ATTRIBUTION.md`) by `sahifa-train`.
@@ -127,7 +127,7 @@ impl Extractor {
                 let norm = if t.kind == TokenKind::Number {
                     "0".to_owned()
                 } else {
-                    normalize(t.text).text
+                    normalize_str(t.text)
                 };
                 let norm = if norm.is_empty() {
                     t.text.to_owned()
@@ -288,7 +288,7 @@ impl Extractor {
     /// Tags later occurrences of names the article has already introduced:
     /// a surname of a tagged person, or a tagged one-word place.
     fn propagate(&self, tagged: &mut [Tagged]) {
-        let mut known: HashMap<String, Kind> = HashMap::new();
+        let mut known: HashMap<String, Kind> = HashMap::default();
         for t in tagged.iter() {
             let mut i = 0;
             while i < t.kinds.len() {
@@ -323,18 +323,19 @@ impl Extractor {
 impl Extractor {
     /// Adds mentions of names the rest of the corpus knows (`known`: core of a
     /// one-word place or of a person's last name, and its kind) where the
-    /// tagger left them untagged in this article. No tagging is redone.
+    /// tagger left them untagged in this article. No tagging is redone. Says
+    /// whether it added any.
     pub fn add_known<S: AsRef<str>>(
         &self,
         paragraphs: &[S],
         known: &HashMap<String, Kind>,
         found: &mut ArticleMentions,
-    ) {
+    ) -> bool {
         let mut added = Vec::new();
         for (p, text) in paragraphs.iter().enumerate() {
             let text = text.as_ref();
             let tokens = tokenize(text);
-            let norms: Vec<String> = tokens.iter().map(|t| normalize(t.text).text).collect();
+            let norms: Vec<String> = tokens.iter().map(|t| normalize_str(t.text)).collect();
             if !norms
                 .iter()
                 .any(|n| known.contains_key(super::features::core(n)))
@@ -369,11 +370,13 @@ impl Extractor {
                 }
             }
         }
-        if !added.is_empty() {
-            found.mentions.extend(added);
-            found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
-            join_adjacent_persons(paragraphs, &mut found.mentions);
+        if added.is_empty() {
+            return false;
         }
+        found.mentions.extend(added);
+        found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
+        join_adjacent_persons(paragraphs, &mut found.mentions);
+        true
     }
 }
 

@@ -7,10 +7,12 @@ pub mod extract;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod names;
 pub mod tagger;
 
 pub use cluster::{cluster, Entities, Entity};
 pub use extract::{known_names, known_set, ArticleMentions, Extractor, Kind, Mention, NameTally};
+pub use names::{Found, Name, NameTable};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -55,28 +57,28 @@ pub fn analyze(articles: &[Article], extractor: &Extractor) -> CorpusEntities {
         known_names(f, &mut tally);
     }
     let known = known_set(&tally);
-    found
-        .par_iter_mut()
-        .zip(articles)
-        .for_each(|(f, a)| extractor.add_known(&paragraphs(a), &known, f));
-    link(&found, extractor)
+    found.par_iter_mut().zip(articles).for_each(|(f, a)| {
+        extractor.add_known(&paragraphs(a), &known, f);
+    });
+    let mut names = NameTable::default();
+    let compact: Vec<Vec<Found>> = found.iter().map(|f| names.compact(f)).collect();
+    link(&names, &compact, extractor)
 }
 
 /// Gathers the mentions of every article into entities, and where they are.
-pub fn link(found: &[ArticleMentions], extractor: &Extractor) -> CorpusEntities {
-    let clustered = cluster(found, extractor);
+pub fn link(names: &NameTable, found: &[Vec<Found>], extractor: &Extractor) -> CorpusEntities {
+    let clustered = cluster(names, found, extractor);
     let spots = found
         .iter()
         .zip(&clustered.mention_entity)
         .map(|(f, ids)| {
-            f.mentions
-                .iter()
+            f.iter()
                 .zip(ids)
                 .map(|(m, &e)| Spot {
-                    paragraph: m.paragraph as u32,
-                    start: m.range.start as u32,
-                    end: m.range.end as u32,
-                    kind: m.kind,
+                    paragraph: m.paragraph,
+                    start: m.start,
+                    end: m.end,
+                    kind: names.get(m.name).kind,
                     entity: e as u32,
                 })
                 .collect()

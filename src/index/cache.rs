@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::corpus::Article;
-use crate::entities::{ArticleMentions, CorpusEntities};
+use crate::entities::{CorpusEntities, Found, NameTable};
 
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
@@ -124,8 +124,9 @@ pub struct Head {
 /// Per-file extraction results, for updating the index file by file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FileDetail {
-    /// Mentions of each article of the file, in file order.
-    pub mentions: Vec<ArticleMentions>,
+    /// Mentions of each article of the file, in file order (names in the
+    /// detail's [`NameTable`]).
+    pub mentions: Vec<Vec<Found>>,
     /// The file's share of the corpus's name tally.
     pub tally: Vec<(String, [u32; 2])>,
 }
@@ -140,14 +141,21 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// Decodes the per-file details (one per head file, same order).
-    pub fn detail(&self) -> Result<Vec<FileDetail>, CacheError> {
-        let detail: Vec<FileDetail> = postcard::from_bytes(&self.bytes[self.detail_at..])
-            .map_err(|_| CacheError::NotIndex(self.path.clone()))?;
-        if detail.len() != self.head.files.len() {
+    /// Decodes the names and per-file details (one per head file, same order).
+    pub fn detail(&self) -> Result<(NameTable, Vec<FileDetail>), CacheError> {
+        let (mut names, detail): (NameTable, Vec<FileDetail>) =
+            postcard::from_bytes(&self.bytes[self.detail_at..])
+                .map_err(|_| CacheError::NotIndex(self.path.clone()))?;
+        let sound = detail.len() == self.head.files.len()
+            && detail
+                .iter()
+                .flat_map(|d| d.mentions.iter().flatten())
+                .all(|f| (f.name as usize) < names.len());
+        if !sound {
             return Err(CacheError::NotIndex(self.path.clone()));
         }
-        Ok(detail)
+        names.reindex();
+        Ok((names, detail))
     }
 }
 
@@ -200,9 +208,9 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
 }
 
 /// Encodes a cache (written with [`crate::store::write_atomic`]).
-pub fn encode(head: &Head, detail: &[FileDetail], fingerprint: u64) -> Vec<u8> {
+pub fn encode(head: &Head, names: &NameTable, detail: &[FileDetail], fingerprint: u64) -> Vec<u8> {
     let head = postcard::to_stdvec(head).expect("in-memory encoding cannot fail");
-    let detail = postcard::to_stdvec(detail).expect("in-memory encoding cannot fail");
+    let detail = postcard::to_stdvec(&(names, detail)).expect("in-memory encoding cannot fail");
     let mut out = Vec::with_capacity(28 + head.len() + detail.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -250,10 +258,11 @@ mod tests {
             found: CorpusEntities::default(),
         };
         let detail = vec![FileDetail::default()];
-        std::fs::write(&path, encode(&head, &detail, 42)).unwrap();
+        let names = NameTable::default();
+        std::fs::write(&path, encode(&head, &names, &detail, 42)).unwrap();
         let c = read(&path, 42).unwrap().unwrap();
         assert_eq!(c.head.files, head.files);
-        assert_eq!(c.detail().unwrap().len(), 1);
+        assert_eq!(c.detail().unwrap().1.len(), 1);
         assert!(matches!(
             read(&path, 43),
             Err(CacheError::OtherVersion { .. })

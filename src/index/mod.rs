@@ -162,7 +162,7 @@ pub fn open(
     let updated = update::update(root, scan, cached, extractor, &mut report)?;
     if updated.changed {
         if let Some(path) = cache_path {
-            let bytes = cache::encode(&updated.head, &updated.detail, fingerprint);
+            let bytes = cache::encode(&updated.head, &updated.names, &updated.detail, fingerprint);
             if let Err(e) = crate::store::write_atomic(path, &bytes) {
                 report.not_saved = Some(format!("cannot write {}: {e}", path.display()));
             }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
@@ -11,7 +12,7 @@ use super::{LazyExtractor, Report};
 use crate::corpus::{read_bytes, sort_articles, Article, Corpus, FileEntry, Scan, Warning};
 use crate::entities::model::ModelError;
 use crate::entities::{known_names, known_set, link, paragraphs, ArticleMentions, Extractor};
-use crate::entities::{CorpusEntities, NameTally};
+use crate::entities::{CorpusEntities, Found, NameTable, NameTally};
 
 /// A file modified this close to the last indexing may have changed after it
 /// was read without its time showing it; such files are checked by content.
@@ -20,6 +21,7 @@ const RACY_NS: i128 = 2_000_000_000;
 /// The index after an update, and whether the cache must be written.
 pub struct Updated {
     pub head: Head,
+    pub names: NameTable,
     pub detail: Vec<FileDetail>,
     pub corpus: Corpus,
     pub changed: bool,
@@ -79,6 +81,7 @@ pub fn update(
             sort_articles(&mut articles);
             return Ok(Updated {
                 head,
+                names: NameTable::default(),
                 detail: Vec::new(),
                 corpus: lazy_corpus(name, articles, warnings),
                 changed: false,
@@ -87,16 +90,17 @@ pub fn update(
     }
 
     let extractor = extractor.get()?;
-    let (old_files, old_detail) = match cached {
+    let (old_files, names, old_detail) = match cached {
         Some(c) => match c.detail() {
-            Ok(d) => (c.head.files, d),
+            Ok((names, d)) => (c.head.files, names, d),
             Err(e) => {
                 report.rebuilt_because = Some(e.to_string());
-                (Vec::new(), Vec::new())
+                (Vec::new(), NameTable::default(), Vec::new())
             }
         },
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), NameTable::default(), Vec::new()),
     };
+    let names = Mutex::new(names);
     let plans = if old_files.is_empty() {
         vec![Plan::New; scan.files.len()]
     } else {
@@ -112,8 +116,8 @@ pub fn update(
         .zip(&plans)
         .map(|(entry, plan)| match plan {
             Plan::Reuse(_) => None,
-            Plan::Check(i) => Some(read(entry, Some(old_hashes[*i]), extractor)),
-            Plan::New => Some(read(entry, None, extractor)),
+            Plan::Check(i) => Some(read(entry, Some(old_hashes[*i]), extractor, &names)),
+            Plan::New => Some(read(entry, None, extractor, &names)),
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -143,10 +147,14 @@ pub fn update(
     let known = known_set(&tally);
     states.par_iter_mut().filter(|s| s.analyzed).for_each(|s| {
         for (a, m) in s.articles.iter_mut().zip(&mut s.detail.mentions) {
-            extractor.add_known(&paragraphs(a), &known, m);
+            let mut full = lock(&names).expand(m);
+            if extractor.add_known(&paragraphs(a), &known, &mut full) {
+                *m = lock(&names).compact(&full);
+            }
             a.body = Vec::new();
         }
     });
+    let mut names = names.into_inner().unwrap_or_else(PoisonError::into_inner);
 
     report.processed = states.iter().filter(|s| s.analyzed).count();
     report.reused = states.len() - report.processed;
@@ -170,24 +178,31 @@ pub fn update(
         articles.append(&mut s.articles);
     }
     let order = sort_articles(&mut articles);
-    let mut sorted: Vec<ArticleMentions> = order
+    let mut sorted: Vec<Vec<Found>> = order
         .iter()
         .map(|&i| std::mem::take(&mut mentions[i]))
         .collect();
-    let found: CorpusEntities = link(&sorted, extractor);
+    let found: CorpusEntities = link(&names, &sorted, extractor);
     for (g, &i) in order.iter().enumerate() {
         let (k, r) = origin[i];
         states[k].detail.mentions[r] = std::mem::take(&mut sorted[g]);
     }
 
-    let (files, detail): (Vec<CachedFile>, Vec<FileDetail>) =
+    let (files, mut detail): (Vec<CachedFile>, Vec<FileDetail>) =
         states.into_iter().map(|s| (s.key, s.detail)).unzip();
+    // Names only removed or changed files used are not kept.
+    names.retain_used(
+        detail
+            .iter_mut()
+            .flat_map(|d| d.mentions.iter_mut().flatten()),
+    );
     Ok(Updated {
         head: Head {
             started,
             files,
             found,
         },
+        names,
         detail,
         corpus: lazy_corpus(name, articles, warnings),
         changed: true,
@@ -230,7 +245,12 @@ enum Read {
 
 /// Reads a file; unless its content hash matches the cached one, cleans it
 /// and finds its mentions (not yet those of names known corpus-wide).
-fn read(entry: &FileEntry, expect: Option<u64>, extractor: &Extractor) -> Read {
+fn read(
+    entry: &FileEntry,
+    expect: Option<u64>,
+    extractor: &Extractor,
+    names: &Mutex<NameTable>,
+) -> Read {
     let (bytes, failure) = match std::fs::read(&entry.path) {
         Ok(b) => (b, None),
         Err(e) => (Vec::new(), Some(format!("cannot read: {e}"))),
@@ -258,6 +278,10 @@ fn read(entry: &FileEntry, expect: Option<u64>, extractor: &Extractor) -> Read {
     }
     let mut tally: Vec<(String, [u32; 2])> = tally.into_iter().collect();
     tally.sort();
+    let mentions = {
+        let mut names = lock(names);
+        mentions.iter().map(|m| names.compact(m)).collect()
+    };
     Read::Analyzed(FileState {
         key: CachedFile {
             rel: entry.rel.clone(),
@@ -312,6 +336,12 @@ fn lazy_corpus(name: String, articles: Vec<Article>, warnings: Vec<Warning>) -> 
         warnings,
         lazy: true,
     }
+}
+
+/// The name table; a panic elsewhere cannot leave it half-written (interning
+/// is one push and one insert), so a poisoned lock is still usable.
+fn lock(names: &Mutex<NameTable>) -> MutexGuard<'_, NameTable> {
+    names.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn now_ns() -> i128 {
