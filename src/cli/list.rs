@@ -102,7 +102,13 @@ pub fn run(
 fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> Vec<usize> {
     let mut shown: Vec<usize> = (0..corpus.articles.len()).collect();
     if let Some(a) = analysis.filter(|_| args.person.is_some() || args.place.is_some()) {
-        let index = NameIndex::build(&a.found.entities, &a.gazetteer);
+        // One kind asked for: only its names need indexing.
+        let only = match (&args.person, &args.place) {
+            (Some(_), None) => Some(Kind::Person),
+            (None, Some(_)) => Some(Kind::Place),
+            _ => None,
+        };
+        let index = NameIndex::build_for(&a.found.entities, &a.gazetteer, only);
         if let Some(keep) = filter(
             &index,
             &a.found,

@@ -35,7 +35,8 @@ pub struct Analysis {
 /// Opens the corpus. The bundled samples are analyzed only if `entities`;
 /// a corpus path always goes through its index, which brings them along.
 pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Result<Opened> {
-    let mut err = std::io::stderr().lock();
+    // stderr is locked only to write: indexing runs on worker threads.
+    let err = std::io::stderr;
     let opened = match &cli.corpus {
         None => {
             let corpus = corpus::load(&CorpusSource::Bundled)?;
@@ -58,10 +59,10 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
             let (indexed, report) =
                 index::open(root, Some(&cache), &LazyExtractor::default(), refresh)?;
             if let Some(why) = &report.rebuilt_because {
-                let _ = writeln!(err, "sahifa: warning: {why}; rebuilt the index");
+                let _ = writeln!(err(), "sahifa: warning: {why}; rebuilt the index");
             }
             if let Some(why) = &report.not_saved {
-                let _ = writeln!(err, "sahifa: warning: index not saved: {why}");
+                let _ = writeln!(err(), "sahifa: warning: index not saved: {why}");
             }
             Opened {
                 corpus: indexed.corpus,
@@ -70,6 +71,7 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
             }
         }
     };
+    let mut err = err().lock();
     for w in &opened.corpus.warnings {
         let _ = writeln!(err, "sahifa: warning: {w}");
     }

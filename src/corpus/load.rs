@@ -8,14 +8,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
-use walkdir::WalkDir;
 
 use super::clean::{clean_body, clean_markdown, clean_page, CleanPage};
 use super::records::{parse_json, parse_jsonl, Record};
 use super::{bundled, decode, strip_controls, Article};
 
 /// Files larger than this are not articles (and would cost the reader memory).
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub(super) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Where a corpus comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +138,7 @@ pub fn load(source: &CorpusSource) -> Result<Corpus, LoadError> {
             (super::BUNDLED_NAME.to_owned(), files, Vec::new())
         }
         CorpusSource::Path(root) => {
-            let scan = scan(root)?;
+            let scan = super::scan(root)?;
             let files = scan
                 .files
                 .par_iter()
@@ -171,132 +170,30 @@ pub fn finish_articles(mut articles: Vec<Article>) -> Vec<Article> {
 /// Sorts articles by id (then path) and makes ids unique; returns, for each
 /// new position, the old one, so that what goes with the articles can follow.
 pub fn sort_articles(articles: &mut Vec<Article>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&articles[a], &articles[b]);
-        x.id.cmp(&y.id).then(x.path.cmp(&y.path))
-    });
-    let mut slots: Vec<Option<Article>> = articles.drain(..).map(Some).collect();
-    let mut seen = std::collections::HashSet::new();
-    for (i, &from) in order.iter().enumerate() {
-        let mut a = slots[from].take().expect("each article once");
-        if !seen.insert(a.id.clone()) {
-            a.id = format!("{}~{i}", a.id);
-            seen.insert(a.id.clone());
-        }
-        articles.push(a);
+    let before = |x: &Article, y: &Article| x.id.cmp(&y.id).then(x.path.cmp(&y.path));
+    let order: Vec<usize> = (0..articles.len()).collect();
+    // A walk sorted by name nearly always lists them in order already.
+    let order = if articles.is_sorted_by(|x, y| before(x, y).is_le()) {
+        order
+    } else {
+        let mut order = order;
+        order.sort_by(|&a, &b| before(&articles[a], &articles[b]));
+        let mut slots: Vec<Option<Article>> = articles.drain(..).map(Some).collect();
+        articles.extend(
+            order
+                .iter()
+                .map(|&from| slots[from].take().expect("each article once")),
+        );
+        order
+    };
+    // Sorted by id, so a duplicate follows the article it repeats.
+    let repeats: Vec<usize> = (1..articles.len())
+        .filter(|&i| articles[i].id == articles[i - 1].id)
+        .collect();
+    for i in repeats {
+        articles[i].id = format!("{}~{i}", articles[i].id);
     }
     order
-}
-
-/// A file a corpus directory holds, as the walk found it.
-#[derive(Debug, Clone)]
-pub struct FileEntry {
-    /// Path relative to the corpus root, with `/` separators.
-    pub rel: String,
-    /// The path to open.
-    pub path: PathBuf,
-    /// Size in bytes.
-    pub size: u64,
-    /// Modification time, nanoseconds since the epoch (0 if unknown).
-    pub mtime: i128,
-}
-
-/// The article files under a corpus path, and what was skipped on the way.
-#[derive(Debug, Clone, Default)]
-pub struct Scan {
-    /// Files in a supported format, sorted by relative path.
-    pub files: Vec<FileEntry>,
-    /// Unreadable entries, unsupported formats, oversized files.
-    pub warnings: Vec<Warning>,
-}
-
-/// Lists a corpus path's article files with their sizes and times, reading
-/// no content: what an index cache compares against.
-pub fn scan(root: &Path) -> Result<Scan, LoadError> {
-    let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound(root.to_path_buf()),
-        _ => LoadError::Unreadable {
-            path: root.to_path_buf(),
-            source: e,
-        },
-    })?;
-    let mut out = Scan::default();
-    if meta.is_file() {
-        let rel = root
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        out.add(root.to_path_buf(), rel, &meta);
-        return Ok(out);
-    }
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                match e.metadata() {
-                    Ok(m) => out.add(e.path().to_path_buf(), rel, &m),
-                    Err(err) => out.warn(e.path(), format!("cannot read: {err}")),
-                }
-            }
-            Ok(_) => {}
-            Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
-                let reason = if err.loop_ancestor().is_some() {
-                    "symbolic link loop, skipped".to_owned()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        err.io_error().map_or(err.to_string(), |e| e.to_string())
-                    )
-                };
-                out.warn(&path, reason);
-            }
-        }
-    }
-    Ok(out)
-}
-
-impl Scan {
-    fn warn(&mut self, path: &Path, reason: impl Into<String>) {
-        self.warnings.push(Warning {
-            path: path.display().to_string(),
-            reason: reason.into(),
-        });
-    }
-
-    fn add(&mut self, path: PathBuf, rel: String, meta: &std::fs::Metadata) {
-        if Format::of(&rel).is_none() {
-            return self.warn(
-                &path,
-                "not a supported format (.txt, .md, .json, .jsonl), skipped",
-            );
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            let mb = meta.len() >> 20;
-            return self.warn(
-                &path,
-                format!("{mb} MB is too large for an article, skipped"),
-            );
-        }
-        let mtime = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128);
-        self.files.push(FileEntry {
-            rel,
-            path,
-            size: meta.len(),
-            mtime,
-        });
-    }
 }
 
 /// The articles of one file (ids not yet made unique across the corpus) and
@@ -462,7 +359,7 @@ struct Meta {
 }
 
 #[derive(Clone, Copy)]
-enum Format {
+pub(super) enum Format {
     Text,
     Markdown,
     Json,
@@ -471,7 +368,7 @@ enum Format {
 
 impl Format {
     /// The format by extension; files without one are read as scraped text.
-    fn of(rel: &str) -> Option<Format> {
+    pub(super) fn of(rel: &str) -> Option<Format> {
         let name = rel.rsplit('/').next().unwrap_or(rel);
         let ext = match name.rsplit_once('.') {
             Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),

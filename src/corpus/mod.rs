@@ -9,6 +9,7 @@ mod decode;
 mod load;
 mod records;
 mod sanitize;
+mod scan;
 mod synth;
 
 pub use article::Article;
@@ -16,8 +17,9 @@ pub use bundled::BUNDLED_NAME;
 pub use clean::{clean_body, clean_markdown, clean_page, CleanPage};
 pub use decode::{decode, DecodeError, Encoding};
 pub use load::{
-    finish_articles, load, read_bytes, read_file, scan, sort_articles, Corpus, CorpusSource,
-    FileArticles, FileEntry, LoadError, Scan, Warning,
+    finish_articles, load, read_bytes, read_file, sort_articles, Corpus, CorpusSource,
+    FileArticles, LoadError, Warning,
 };
 pub use sanitize::strip_controls;
+pub use scan::{scan, FileEntry, Scan};
 pub use synth::{synthetic, synthetic_pages};

@@ -27,6 +27,7 @@ pub struct Entity {
     /// Spellings as they occur in the text (proclitics removed), most frequent first.
     pub variants: Vec<String>,
     /// Indices of the articles that mention it, ascending.
+    #[serde(with = "super::packed::usizes")]
     pub articles: Vec<usize>,
     /// Number of mentions.
     pub mentions: usize,

@@ -8,6 +8,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod model;
 pub mod names;
+pub mod packed;
 pub mod tagger;
 
 pub use cluster::{cluster, Entities, Entity};
@@ -36,12 +37,111 @@ pub struct Spot {
 }
 
 /// The entities of a corpus and where each article mentions them.
+///
+/// Built for a warm start: per article, the entities it mentions are a flat
+/// list of numbers, and its spots (needed only when it is opened) stay
+/// encoded until asked for, so a cache of a million mentions loads in a few
+/// milliseconds.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CorpusEntities {
     /// The corpus-wide entities, most widely mentioned first.
     pub entities: Vec<Entity>,
-    /// Per article (same order as the corpus), its mentions in reading order.
-    pub spots: Vec<Vec<Spot>>,
+    /// `mentioned[starts[a]..starts[a + 1]]`: the entities article `a`
+    /// mentions, most mentioned first, then in order of first mention.
+    #[serde(with = "packed::u32s")]
+    mentioned: Vec<u32>,
+    #[serde(with = "packed::u32s")]
+    starts: Vec<u32>,
+    /// Each article's spots, postcard-encoded, from `spot_starts[a]`.
+    #[serde(with = "serde_bytes")]
+    spot_bytes: Vec<u8>,
+    #[serde(with = "packed::u32s")]
+    spot_starts: Vec<u32>,
+}
+
+impl CorpusEntities {
+    /// Indexes the spots of each article (in corpus order).
+    pub fn new(entities: Vec<Entity>, spots: &[Vec<Spot>]) -> CorpusEntities {
+        let mut out = CorpusEntities {
+            entities,
+            starts: vec![0],
+            spot_starts: vec![0],
+            ..CorpusEntities::default()
+        };
+        for article in spots {
+            let mut counts: Vec<(u32, usize, usize)> = Vec::new();
+            for (pos, s) in article.iter().enumerate() {
+                match counts.iter_mut().find(|c| c.0 == s.entity) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((s.entity, 1, pos)),
+                }
+            }
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+            out.mentioned.extend(counts.iter().map(|c| c.0));
+            out.starts.push(out.mentioned.len() as u32);
+            out.spot_bytes = postcard::to_extend(article, std::mem::take(&mut out.spot_bytes))
+                .expect("in-memory encoding cannot fail");
+            out.spot_starts.push(out.spot_bytes.len() as u32);
+        }
+        out
+    }
+
+    /// Number of articles.
+    pub fn articles(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// The entities an article mentions, most mentioned first.
+    pub fn mentioned(&self, article: usize) -> &[u32] {
+        match (self.starts.get(article), self.starts.get(article + 1)) {
+            (Some(&a), Some(&b)) => self.mentioned.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Where an article mentions its entities, in reading order.
+    pub fn spots(&self, article: usize) -> Vec<Spot> {
+        let range = match (
+            self.spot_starts.get(article),
+            self.spot_starts.get(article + 1),
+        ) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => return Vec::new(),
+        };
+        let spots: Vec<Spot> = self
+            .spot_bytes
+            .get(range)
+            .and_then(|b| postcard::from_bytes(b).ok())
+            .unwrap_or_default();
+        // Decoded lazily, so checked here: a damaged cache loses marks, no more.
+        spots
+            .into_iter()
+            .filter(|s| (s.entity as usize) < self.entities.len())
+            .collect()
+    }
+
+    /// Whether every number in it is in range for `articles` articles: what
+    /// a cache read from disk must pass before it is trusted.
+    pub fn is_sound(&self, articles: usize) -> bool {
+        let n = self.entities.len();
+        if articles == 0 && self.starts.is_empty() && self.spot_starts.is_empty() {
+            return self.entities.iter().all(|e| e.articles.is_empty());
+        }
+        let monotone = |v: &[u32], end: usize| {
+            v.first() == Some(&0)
+                && v.windows(2).all(|w| w[0] <= w[1])
+                && v.last().is_some_and(|&l| l as usize == end)
+        };
+        self.starts.len() == articles + 1
+            && self.spot_starts.len() == articles + 1
+            && monotone(&self.starts, self.mentioned.len())
+            && monotone(&self.spot_starts, self.spot_bytes.len())
+            && self.mentioned.iter().all(|&e| (e as usize) < n)
+            && self
+                .entities
+                .iter()
+                .all(|e| e.articles.iter().all(|&a| a < articles))
+    }
 }
 
 /// Finds and clusters the persons and places of every article, on all cores.
@@ -68,7 +168,7 @@ pub fn analyze(articles: &[Article], extractor: &Extractor) -> CorpusEntities {
 /// Gathers the mentions of every article into entities, and where they are.
 pub fn link(names: &NameTable, found: &[Vec<Found>], extractor: &Extractor) -> CorpusEntities {
     let clustered = cluster(names, found, extractor);
-    let spots = found
+    let spots: Vec<Vec<Spot>> = found
         .iter()
         .zip(&clustered.mention_entity)
         .map(|(f, ids)| {
@@ -84,10 +184,7 @@ pub fn link(names: &NameTable, found: &[Vec<Found>], extractor: &Extractor) -> C
                 .collect()
         })
         .collect();
-    CorpusEntities {
-        entities: clustered.entities,
-        spots,
-    }
+    CorpusEntities::new(clustered.entities, &spots)
 }
 
 /// An article's paragraphs as extraction sees them: title first.
@@ -101,20 +198,10 @@ impl CorpusEntities {
     /// The entities of one kind an article mentions, most mentioned first
     /// (then in order of first mention).
     pub fn of_article(&self, article: usize, kind: Kind) -> Vec<&Entity> {
-        let mut counts: Vec<(u32, usize, usize)> = Vec::new();
-        for (pos, s) in self.spots[article].iter().enumerate() {
-            if s.kind != kind {
-                continue;
-            }
-            match counts.iter_mut().find(|c| c.0 == s.entity) {
-                Some(c) => c.1 += 1,
-                None => counts.push((s.entity, 1, pos)),
-            }
-        }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        counts
-            .into_iter()
-            .map(|(e, _, _)| &self.entities[e as usize])
+        self.mentioned(article)
+            .iter()
+            .map(|&e| &self.entities[e as usize])
+            .filter(|e| e.kind == kind)
             .collect()
     }
 }

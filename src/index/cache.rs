@@ -16,7 +16,7 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -76,6 +76,22 @@ impl CachedArticle {
     }
 
     /// The article, without its body, as read from `path`.
+    pub fn into_article(self, path: &str, record: usize) -> Article {
+        Article {
+            id: self.id,
+            title: self.title,
+            body: Vec::new(),
+            source: self.source,
+            dateline: self.dateline,
+            date: self.date,
+            url: self.url,
+            path: path.to_owned(),
+            words: self.words,
+            record,
+        }
+    }
+
+    /// The article, without its body, as read from `path`.
     pub fn article(&self, path: &str, record: usize) -> Article {
         Article {
             id: self.id.clone(),
@@ -131,11 +147,12 @@ pub struct FileDetail {
     pub tally: Vec<(String, [u32; 2])>,
 }
 
-/// A cache as read: the head decoded, the detail left as bytes until needed.
+/// A cache as read: the head decoded, the detail left in the mapped file
+/// until needed.
 pub struct Cache {
     /// What a warm start reads.
     pub head: Head,
-    bytes: Vec<u8>,
+    map: memmap2::Mmap,
     detail_at: usize,
     path: String,
 }
@@ -144,7 +161,7 @@ impl Cache {
     /// Decodes the names and per-file details (one per head file, same order).
     pub fn detail(&self) -> Result<(NameTable, Vec<FileDetail>), CacheError> {
         let (mut names, detail): (NameTable, Vec<FileDetail>) =
-            postcard::from_bytes(&self.bytes[self.detail_at..])
+            postcard::from_bytes(&self.map[self.detail_at..])
                 .map_err(|_| CacheError::NotIndex(self.path.clone()))?;
         let sound = detail.len() == self.head.files.len()
             && detail
@@ -159,49 +176,55 @@ impl Cache {
     }
 }
 
-/// Reads a cache; `Ok(None)` when there is none yet.
+/// Reads a cache's header and head; `Ok(None)` when there is none yet.
 pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> {
     let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(CacheError::Read {
-                path: shown,
-                source,
-            })
-        }
+    let read_error = |source| CacheError::Read {
+        path: shown.clone(),
+        source,
     };
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(read_error(e)),
+    };
+    // SAFETY: sahifa replaces a cache only by renaming a new file over it
+    // (`write_atomic`), which leaves this mapping's file untouched; the map
+    // is read only and every byte of it is validated as it is decoded.
+    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(read_error)?;
     let not_index = || CacheError::NotIndex(shown.clone());
-    let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or_else(not_index)?;
-    if magic != MAGIC {
+    let header = map.get(..28).ok_or_else(not_index)?;
+    if &header[..8] != MAGIC {
         return Err(not_index());
     }
-    let (version, rest) = rest.split_at_checked(4).ok_or_else(not_index)?;
-    if version != FORMAT_VERSION.to_le_bytes() {
+    if header[8..12] != FORMAT_VERSION.to_le_bytes() {
         return Err(CacheError::OtherVersion {
             path: shown,
             what: "cache format",
         });
     }
-    let (print, rest) = rest.split_at_checked(8).ok_or_else(not_index)?;
-    if print != fingerprint.to_le_bytes() {
+    if header[12..20] != fingerprint.to_le_bytes() {
         return Err(CacheError::OtherVersion {
             path: shown,
             what: "extraction model or rules",
         });
     }
-    let (len, rest) = rest.split_at_checked(8).ok_or_else(not_index)?;
-    let len = u64::from_le_bytes(len.try_into().expect("8 bytes")) as usize;
-    let head = rest.get(..len).ok_or_else(not_index)?;
-    let head: Head = postcard::from_bytes(head).map_err(|_| not_index())?;
-    let detail_at = bytes.len() - rest.len() + len;
-    if head.found.spots.len() != head.files.iter().map(|f| f.articles.len()).sum::<usize>() {
+    let len = u64::from_le_bytes(header[20..28].try_into().expect("8 bytes"));
+    let detail_at = usize::try_from(len)
+        .ok()
+        .and_then(|l| l.checked_add(28))
+        .filter(|&end| end <= map.len())
+        .ok_or_else(not_index)?;
+    let head: Head = postcard::from_bytes(&map[28..detail_at]).map_err(|_| not_index())?;
+    // Every number that will index something must be in range: a damaged
+    // cache is rebuilt, never trusted into a panic.
+    let articles = head.files.iter().map(|f| f.articles.len()).sum::<usize>();
+    if !head.found.is_sound(articles) {
         return Err(not_index());
     }
     Ok(Some(Cache {
         head,
-        bytes,
+        map,
         detail_at,
         path: shown,
     }))

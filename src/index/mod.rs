@@ -142,24 +142,35 @@ pub fn open(
     let clock = Instant::now();
     let fingerprint = crate::entities::fingerprint();
     let mut report = Report::default();
-    let cached = match (cache_path, refresh) {
-        (Some(path), Refresh::Incremental) => match cache::read(path, fingerprint) {
-            Ok(c) => c,
-            Err(e) => {
-                report.rebuilt_because = Some(e.to_string());
-                None
-            }
+    // The cache is read while the corpus is scanned: a warm start is
+    // mostly these two.
+    let (cached, scan) = rayon::join(
+        || match (cache_path, refresh) {
+            (Some(path), Refresh::Incremental) => cache::read(path, fingerprint).map(|c| {
+                c.map(|c| {
+                    let listed = update::listing(root, &c.head);
+                    (c, listed)
+                })
+            }),
+            _ => Ok(None),
         },
-        (Some(path), Refresh::Full) => {
-            if path.exists() {
-                report.rebuilt_because = Some("a full rebuild was asked for".to_owned());
-            }
-            None
+        || crate::corpus::scan(root),
+    );
+    let scan = scan?;
+    let (cached, listed) = match cached {
+        Ok(Some((c, l))) => (Some(c), Some(l)),
+        Ok(None) => (None, None),
+        Err(e) => {
+            report.rebuilt_because = Some(e.to_string());
+            (None, None)
         }
-        (None, _) => None,
     };
-    let scan = crate::corpus::scan(root)?;
-    let updated = update::update(root, scan, cached, extractor, &mut report)?;
+    if let (Some(path), Refresh::Full) = (cache_path, refresh) {
+        if path.exists() {
+            report.rebuilt_because = Some("a full rebuild was asked for".to_owned());
+        }
+    }
+    let updated = update::update(root, scan, cached, listed, extractor, &mut report)?;
     if updated.changed {
         if let Some(path) = cache_path {
             let bytes = cache::encode(&updated.head, &updated.names, &updated.detail, fingerprint);

@@ -1,7 +1,6 @@
 //! Bringing a cached index up to date with the files on disk: reuse what
 //! matches, analyze the rest on all cores, then link the corpus again.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -50,6 +49,7 @@ pub fn update(
     root: &Path,
     scan: Scan,
     cached: Option<Cache>,
+    listed: Option<(Vec<Article>, Vec<Warning>)>,
     extractor: &LazyExtractor,
     report: &mut Report,
 ) -> Result<Updated, ModelError> {
@@ -67,18 +67,11 @@ pub fn update(
         if same {
             report.reused = plans.len();
             let Cache { head, .. } = cached.expect("checked");
-            let mut articles = Vec::new();
-            for (f, entry) in head.files.iter().zip(&scan.files) {
-                let path = entry.path.display().to_string();
-                warnings.extend(f.warnings.iter().map(|w| warning(&path, w)));
-                articles.extend(
-                    f.articles
-                        .iter()
-                        .enumerate()
-                        .map(|(r, a)| a.article(&path, r)),
-                );
-            }
-            sort_articles(&mut articles);
+            let (articles, mut file_warnings) = match listed {
+                Some(l) => l,
+                None => listing(root, &head),
+            };
+            warnings.append(&mut file_warnings);
             return Ok(Updated {
                 head,
                 names: NameTable::default(),
@@ -209,11 +202,35 @@ pub fn update(
     })
 }
 
+/// The articles (sorted, without bodies) and file warnings a cache lists,
+/// as a warm start shows them: made while the corpus is being scanned.
+pub fn listing(root: &Path, head: &Head) -> (Vec<Article>, Vec<Warning>) {
+    let single = root.is_file();
+    let mut articles = Vec::with_capacity(head.files.len());
+    let mut warnings = Vec::new();
+    for f in &head.files {
+        let path = if single {
+            root.display().to_string()
+        } else {
+            root.join(&f.rel).display().to_string()
+        };
+        warnings.extend(f.warnings.iter().map(|w| warning(&path, w)));
+        articles.extend(
+            f.articles
+                .iter()
+                .enumerate()
+                .map(|(r, a)| a.article(&path, r)),
+        );
+    }
+    sort_articles(&mut articles);
+    (articles, warnings)
+}
+
 fn plan(files: &[FileEntry], head: Option<&Head>) -> Vec<Plan> {
     let Some(head) = head else {
         return vec![Plan::New; files.len()];
     };
-    let by_rel: HashMap<&str, usize> = head
+    let by_rel: rustc_hash::FxHashMap<&str, usize> = head
         .files
         .iter()
         .enumerate()

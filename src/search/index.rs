@@ -90,6 +90,12 @@ impl NameIndex {
     /// Indexes the names of `entities`; places also answer to their English
     /// names from the gazetteer.
     pub fn build(entities: &[Entity], gaz: &Gazetteer) -> NameIndex {
+        NameIndex::build_for(entities, gaz, None)
+    }
+
+    /// An index of the names of one kind only (`None`: all), for a lookup
+    /// that asks for that kind; entity numbers stay those of `entities`.
+    pub fn build_for(entities: &[Entity], gaz: &Gazetteer, only: Option<Kind>) -> NameIndex {
         let mut index = NameIndex {
             names: Vec::new(),
             words: Vec::new(),
@@ -99,6 +105,9 @@ impl NameIndex {
             matcher: SkimMatcherV2::default(),
         };
         for (i, e) in entities.iter().enumerate() {
+            if only.is_some_and(|k| k != e.kind) {
+                continue;
+            }
             let entity = i as u32;
             let mut seen: Vec<String> = Vec::new();
             for v in std::iter::once(&e.name).chain(&e.variants) {

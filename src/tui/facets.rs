@@ -40,7 +40,7 @@ impl FacetsView {
         let mut seen: Vec<usize> = Vec::new();
         for &a in shown {
             seen.clear();
-            for e in self.lib.found.spots[a].iter().map(|s| s.entity as usize) {
+            for e in self.lib.found.mentioned(a).iter().map(|&e| e as usize) {
                 if !seen.contains(&e) {
                     seen.push(e);
                     counts[e] += 1;

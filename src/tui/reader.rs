@@ -69,7 +69,9 @@ impl ReaderView {
         // indexed, the reader says so rather than mark the wrong words.
         let (text, spots) = match lib.corpus.text(article) {
             Ok(text) => {
-                let spots = lib.found.spots[article]
+                let spots = lib
+                    .found
+                    .spots(article)
                     .iter()
                     .map(|s| Spot {
                         paragraph: s.paragraph as usize,
