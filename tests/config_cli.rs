@@ -128,3 +128,30 @@ fn reading_state_in_list_json_and_garbage_state() {
     );
     run(&["list"]).success();
 }
+
+#[test]
+fn sort_order_from_config_and_flag() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("sahifa");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "sort = \"title\"\n").unwrap();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = sahifa(home.path()).args(args).assert().success();
+        String::from_utf8(out.get_output().stdout.clone())
+            .unwrap()
+            .lines()
+            .map(|l| l[..3].to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&["list"]), ["000", "004", "001", "003", "002"]);
+    assert_eq!(
+        ids(&["list", "--sort", "id"]),
+        ["000", "001", "002", "003", "004"]
+    );
+    std::fs::write(dir.join("config.toml"), "sort = \"newest\"\n").unwrap();
+    sahifa(home.path())
+        .arg("list")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("config.toml: line 1"));
+}

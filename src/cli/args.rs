@@ -112,6 +112,10 @@ pub struct ListArgs {
     /// Print a JSON array of article records instead of lines (always logical order).
     #[arg(long)]
     pub json: bool,
+    /// Order: `id` (paths), `date` (newest first) or `title` (default: config
+    /// `sort`, else `id`).
+    #[arg(long, value_enum)]
+    pub sort: Option<crate::corpus::SortOrder>,
     /// Layout of titles; without a mode, titles are laid out only on a terminal.
     #[command(flatten)]
     pub display: DisplayArgs,

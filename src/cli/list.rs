@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::args::ListArgs;
 use super::Analysis;
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, SortOrder};
 use crate::entities::Kind;
 use crate::layout::visual_string;
 use crate::search::{filter, text_filter, NameIndex};
@@ -59,10 +59,15 @@ pub fn run(
     corpus: &Corpus,
     analysis: Option<&Analysis>,
     state: Option<&ReadingState>,
+    order: SortOrder,
     args: &ListArgs,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let shown = selection(corpus, analysis, args);
+    let mut shown = selection(corpus, analysis, args);
+    if order != SortOrder::Id {
+        let ranks = order.ranks(&corpus.articles);
+        shown.sort_by_key(|&a| ranks[a]);
+    }
     let found = analysis.map(|a| &a.found);
     if args.json {
         let names = |i: usize, kind: Kind| {

@@ -84,7 +84,15 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
             } else {
                 None
             };
-            let code = list::run(&opened.corpus, analysis.as_ref(), state.as_ref(), a, out)?;
+            let order = a.sort.or(config.sort).unwrap_or_default();
+            let code = list::run(
+                &opened.corpus,
+                analysis.as_ref(),
+                state.as_ref(),
+                order,
+                a,
+                out,
+            )?;
             exit_without_freeing((opened, analysis));
             Ok(code)
         }
@@ -111,7 +119,9 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         let opened = open(cli, paths, false, Refresh::Incremental)?;
         eprintln!("sahifa: no terminal, so here is the article list (run sahifa in a terminal for the reader; see sahifa --help)");
-        return list::run(&opened.corpus, None, None, &args::ListArgs::default(), out);
+        let order = config.sort.unwrap_or_default();
+        let args = args::ListArgs::default();
+        return list::run(&opened.corpus, None, None, order, &args, out);
     }
     let layout = LayoutOptions {
         bidi: cli.bidi.unwrap_or_default(),

@@ -35,3 +35,72 @@ impl Article {
         body.iter().map(|p| p.split_whitespace().count()).sum()
     }
 }
+
+/// The order articles are listed in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// By id: the corpus's own order (paths, then records).
+    #[default]
+    Id,
+    /// Newest first by the records' dates; undated articles last, by id.
+    Date,
+    /// By headline.
+    Title,
+}
+
+impl SortOrder {
+    /// For each article (in corpus order, sorted by id), its place in the
+    /// list: sort any selection of articles by these ranks.
+    pub fn ranks(self, articles: &[Article]) -> Vec<u32> {
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        match self {
+            SortOrder::Id => {}
+            // ISO dates compare as strings; the forms records carry mostly are.
+            SortOrder::Date => order.sort_by(|&a, &b| {
+                let (x, y) = (&articles[a].date, &articles[b].date);
+                match (x, y) {
+                    (Some(x), Some(y)) => y.cmp(x),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+            }),
+            SortOrder::Title => order.sort_by(|&a, &b| articles[a].title.cmp(&articles[b].title)),
+        }
+        let mut ranks = vec![0u32; articles.len()];
+        for (rank, &a) in order.iter().enumerate() {
+            ranks[a] = rank as u32;
+        }
+        ranks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_orders() {
+        let a = |id: &str, title: &str, date: Option<&str>| Article {
+            id: id.into(),
+            title: title.into(),
+            body: vec![],
+            source: None,
+            dateline: None,
+            date: date.map(Into::into),
+            url: None,
+            path: String::new(),
+            words: 0,
+            record: 0,
+        };
+        let arts = [
+            a("1", "ب", Some("2017-01-02")),
+            a("2", "ا", None),
+            a("3", "ت", Some("2017-03-01")),
+        ];
+        assert_eq!(SortOrder::Id.ranks(&arts), [0, 1, 2]);
+        assert_eq!(SortOrder::Date.ranks(&arts), [1, 2, 0]);
+        assert_eq!(SortOrder::Title.ranks(&arts), [1, 0, 2]);
+    }
+}

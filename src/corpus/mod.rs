@@ -12,7 +12,7 @@ mod sanitize;
 mod scan;
 mod synth;
 
-pub use article::Article;
+pub use article::{Article, SortOrder};
 pub use bundled::BUNDLED_NAME;
 pub use clean::{clean_body, clean_markdown, clean_page, CleanPage};
 pub use decode::{decode, DecodeError, Encoding};

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::corpus::SortOrder;
 use crate::layout::{BidiMode, ShapingMode};
 use crate::tui::{Action, Context, Key, KeyMap};
 
@@ -54,6 +55,8 @@ pub struct Config {
     /// Colour in the reader.
     #[serde(default)]
     pub colors: ColorMode,
+    /// The order of the article list.
+    pub sort: Option<SortOrder>,
     /// Key bindings added to or replacing the defaults.
     #[serde(default)]
     pub keys: Keys,
@@ -108,6 +111,10 @@ pub const DEFAULT_CONFIG: &str = r#"# sahifa configuration. Every key is optiona
 
 # Colour in the reader: "auto" (honours NO_COLOR), "always" or "never".
 # colors = "auto"
+
+# The order of the article list: "id" (paths), "date" (newest first) or
+# "title".
+# sort = "id"
 
 # Key bindings per view (global, list, facets, reader): key = "action".
 # Keys: ctrl-c, alt-x, j, G, ?, enter, esc, tab, space, up, down, pgup, pgdn,
@@ -193,12 +200,13 @@ mod tests {
     #[test]
     fn values_and_bindings() {
         let c = Config::parse(
-            "bidi = \"terminal\"\ncolors = \"never\"\n[keys.reader]\n\"l\" = \"next_article\"\n",
+            "bidi = \"terminal\"\ncolors = \"never\"\nsort = \"date\"\n[keys.reader]\n\"l\" = \"next_article\"\n",
             "c",
         )
         .unwrap();
         assert_eq!(c.bidi, Some(BidiMode::Terminal));
         assert_eq!(c.colors, ColorMode::Never);
+        assert_eq!(c.sort, Some(SortOrder::Date));
         let map = c.key_map("c").unwrap();
         let l = crossterm::event::KeyEvent::new(
             crossterm::event::KeyCode::Char('l'),

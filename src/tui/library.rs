@@ -1,7 +1,7 @@
 //! What every view reads and none changes: the corpus, its entities and the
 //! name index, with the layout modes.
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SortOrder};
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Extractor, Kind};
 use crate::layout::LayoutOptions;
@@ -17,6 +17,8 @@ pub struct Library {
     pub index: NameIndex,
     /// Bidi and shaping modes (the width is the view's).
     pub layout: LayoutOptions,
+    /// Each article's place in the list (see [`SortOrder::ranks`]).
+    pub ranks: Vec<u32>,
 }
 
 impl Library {
@@ -25,6 +27,7 @@ impl Library {
         let found = crate::entities::analyze(&corpus.articles, extractor);
         let index = NameIndex::build(&found.entities, &extractor.gazetteer);
         Library {
+            ranks: SortOrder::Id.ranks(&corpus.articles),
             corpus,
             found,
             index,
@@ -41,11 +44,24 @@ impl Library {
     ) -> Library {
         let index = NameIndex::build(&found.entities, gazetteer);
         Library {
+            ranks: SortOrder::Id.ranks(&corpus.articles),
             corpus,
             found,
             index,
             layout,
         }
+    }
+
+    /// The same library listing articles in another order.
+    pub fn sorted(mut self, order: SortOrder) -> Library {
+        self.ranks = order.ranks(&self.corpus.articles);
+        self
+    }
+
+    /// Articles in list order.
+    pub fn in_order(&self, mut articles: Vec<usize>) -> Vec<usize> {
+        articles.sort_by_key(|&a| self.ranks.get(a).copied().unwrap_or(u32::MAX));
+        articles
     }
 
     /// Layout options at a width.

@@ -29,7 +29,7 @@ pub struct ListView {
 impl ListView {
     /// All articles, the first selected.
     pub fn new(lib: Arc<Library>, theme: Theme) -> ListView {
-        let shown = (0..lib.corpus.articles.len()).collect();
+        let shown = lib.in_order((0..lib.corpus.articles.len()).collect());
         ListView {
             lib,
             theme,
@@ -44,7 +44,9 @@ impl ListView {
     /// Shows a subset (or all), keeping the selected article when it remains.
     pub fn show(&mut self, articles: Option<Vec<usize>>) {
         let current = self.current();
-        self.shown = articles.unwrap_or_else(|| (0..self.lib.corpus.articles.len()).collect());
+        self.shown = self
+            .lib
+            .in_order(articles.unwrap_or_else(|| (0..self.lib.corpus.articles.len()).collect()));
         self.selected = current
             .and_then(|c| self.shown.iter().position(|&a| a == c))
             .unwrap_or(0);

@@ -58,6 +58,40 @@ fn bench(c: &mut Criterion) {
         group.bench_function(q, |b| b.iter(|| index.search(black_box(q), None).len()));
     }
     group.finish();
+    percentiles(&index, &entities);
+}
+
+/// Latency per query over a thousand queries of every sort (names as
+/// written, their first words, prefixes, typos, Latin), as p50 and p99:
+/// what one keystroke in the filter box waits for.
+fn percentiles(index: &NameIndex, entities: &[Entity]) {
+    let mut queries: Vec<String> = Vec::new();
+    for (i, e) in entities.iter().step_by(499).take(200).enumerate() {
+        let name = &e.name;
+        let first = name.split(' ').next().unwrap_or(name).to_owned();
+        let prefix: String = name.chars().take(3).collect();
+        let typo: String = name.chars().filter(|c| *c != 'ي').collect();
+        queries.extend([name.clone(), first, prefix, typo]);
+        queries.push(["lavrov", "moscow", "de mistura", "aleppo", "putin"][i % 5].to_owned());
+    }
+    let mut times: Vec<std::time::Duration> = queries
+        .iter()
+        .map(|q| {
+            let t = std::time::Instant::now();
+            black_box(index.search(black_box(q), None).len());
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let at = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "lookup over {} names, {} queries: p50 {:.2?}, p99 {:.2?}, max {:.2?}",
+        index.len(),
+        times.len(),
+        at(0.50),
+        at(0.99),
+        times[times.len() - 1]
+    );
 }
 
 criterion_group!(benches, bench);
