@@ -4,33 +4,57 @@
 //! cargo run --release --bin sahifa-train -- ../shared/anercorp/train.txt src/entities/data/ner.model
 //! ```
 //!
-//! Every tenth sentence is held out; the figures on it are printed, then the
+//! Every tenth run of ten consecutive sentences is held out; the figures on it
+//! are printed, then the
 //! shipped model is trained on all sentences. Same input, same bytes out.
 
 use std::collections::HashSet;
 use std::process::ExitCode;
 
+use sahifa::corpus::Article;
 use sahifa::entities::features::Counts;
 use sahifa::entities::gazetteer::Gazetteer;
 use sahifa::entities::model::Perceptron;
 use sahifa::entities::tagger::{read_conll, spans, tag, train, Labelled};
-use sahifa::entities::{Extractor, Kind};
+use sahifa::entities::{analyze, paragraphs, Extractor, Kind};
+use sahifa::text::normalize_str;
 
 /// Held-out sentences per pseudo-article in the pipeline report.
 const DOC_SENTENCES: usize = 10;
 
-/// Runs the whole extractor (tagger and rules) on the held-out sentences,
-/// grouped into pseudo-articles, and prints precision and recall of the
+/// Runs the whole pipeline on the held-out sentences as the reader runs it on
+/// a corpus: sentences grouped into pseudo-articles, analyzed together (so
+/// names the corpus knows are found again), then precision and recall of the
 /// distinct persons and places per article, as the samples are counted.
 fn pipeline_report(model: Perceptron, held: &[Labelled]) {
     let extractor = match Extractor::from_model(model) {
         Ok(e) => e,
         Err(e) => return eprintln!("sahifa-train: {e}"),
     };
+    let docs: Vec<&[Labelled]> = held.chunks(DOC_SENTENCES).collect();
+    let articles: Vec<Article> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let body: Vec<String> = doc.iter().map(|(w, _)| w.join(" ")).collect();
+            Article {
+                id: format!("held/{i:04}"),
+                title: String::new(),
+                words: Article::count_words(&body),
+                body,
+                source: None,
+                dateline: None,
+                date: None,
+                url: None,
+                path: String::new(),
+                record: 0,
+            }
+        })
+        .collect();
+    let found = analyze(&articles, &extractor);
     let mut score = [(0usize, 0usize, 0usize); 2];
-    for doc in held.chunks(DOC_SENTENCES) {
-        let paragraphs: Vec<String> = doc.iter().map(|(w, _)| w.join(" ")).collect();
-        let found = extractor.article(&paragraphs);
+    for (a, doc) in docs.iter().enumerate() {
+        let text = paragraphs(&articles[a]);
         for (k, (kind, label)) in [(Kind::Person, "PERS"), (Kind::Place, "LOC")]
             .into_iter()
             .enumerate()
@@ -46,10 +70,11 @@ fn pipeline_report(model: Perceptron, held: &[Labelled]) {
                 })
                 .collect();
             let pred: HashSet<String> = found
-                .mentions
+                .spots(a)
                 .iter()
-                .filter(|m| m.kind == kind)
-                .map(|m| m.norms.join(" "))
+                .filter(|s| s.kind == kind)
+                .filter_map(|s| text[s.paragraph as usize].get(s.start as usize..s.end as usize))
+                .map(normalize_str)
                 .collect();
             if std::env::var_os("SAHIFA_TRAIN_DEBUG").is_some() {
                 for x in pred.difference(&gold) {
@@ -91,11 +116,19 @@ fn main() -> ExitCode {
     };
     let gaz = Gazetteer::builtin();
     let sentences = read_conll(&text);
-    let held: Vec<Labelled> = sentences.iter().step_by(10).cloned().collect();
+    // Held out: every tenth run of DOC_SENTENCES consecutive sentences, so
+    // that each pseudo-article is running text, as news articles are.
+    let held_out = |i: usize| (i / DOC_SENTENCES) % 10 == 0;
+    let held: Vec<Labelled> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| held_out(*i))
+        .map(|(_, s)| s.clone())
+        .collect();
     let rest: Vec<Labelled> = sentences
         .iter()
         .enumerate()
-        .filter(|(i, _)| i % 10 != 0)
+        .filter(|(i, _)| !held_out(*i))
         .map(|(_, s)| s.clone())
         .collect();
     let model = train(&rest, &gaz, EPOCHS);

@@ -84,7 +84,15 @@ fn reduce(m: &Name, lex: &Lexicon<'_>) -> Reduced {
             _ => (a.stem.to_owned(), false),
         };
         let strip = first.len() - a.stem.len();
-        let count = lex.count(&stem);
+        // A glued known place (وتركيا) is that place however often the
+        // corpus glues it; otherwise the bare word must be attested at least
+        // as often as the glued one.
+        let place = |w: &str| lex.gazetteer.is_some_and(|g| g.is_place(w));
+        let count = if place(&stem) && !place(first) {
+            u32::MAX
+        } else {
+            lex.count(&stem)
+        };
         if count > 0 && count >= lex.count(first) && count > best.0 {
             best = (count, strip, article);
         }

@@ -168,7 +168,17 @@ impl Extractor {
                 }
             }
             let mut begins = vec![false; norms.len()];
-            for (kind, a, b) in self.repair(&info, span_list) {
+            let repaired = self.repair(&info, span_list);
+            let mut covered = vec![false; norms.len()];
+            for &(_, a, b) in &repaired {
+                covered[a..b].iter_mut().for_each(|c| *c = true);
+            }
+            for (kind, a, b) in repaired {
+                let b = if kind == Kind::Person {
+                    extend_name(&info, &covered, b)
+                } else {
+                    b
+                };
                 for k in &mut kinds[a..b] {
                     *k = Some(kind);
                 }
@@ -199,6 +209,9 @@ impl Extractor {
         for (s, t) in sentences.iter().zip(&tagged) {
             collect(s, t, &mut out.mentions);
         }
+        // Two person spans side by side are one name the tagger broke in two
+        // (رامون | كالديرون), unless the second opens with a conjunction.
+        join_adjacent_persons(paragraphs, &mut out.mentions);
         out.related_places.sort();
         out.related_places.dedup();
         out
@@ -359,7 +372,8 @@ impl Extractor {
                 {
                     continue;
                 }
-                if let Some(&kind) = known.get(x.core()) {
+                // The corpus's names are held to what an article's own are.
+                if let Some(&kind) = known.get(x.core()).filter(|&&k| self.spreads(x, k)) {
                     added.push(Mention {
                         kind,
                         paragraph: p,
@@ -377,6 +391,20 @@ impl Extractor {
         found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
         join_adjacent_persons(paragraphs, &mut found.mentions);
         true
+    }
+}
+
+/// Carries a person's name on over an initial and its period, which the
+/// tagger leaves out (هشام ل.): news abbreviates surnames it withholds.
+fn extend_name(info: &[TokenInfo], covered: &[bool], b: usize) -> usize {
+    let initial = info
+        .get(b)
+        .is_some_and(|t| t.shape == 'a' && t.norm.chars().count() == 1 && !covered[b])
+        && info.get(b + 1).is_some_and(|n| n.norm == ".");
+    if initial {
+        b + 2
+    } else {
+        b
     }
 }
 
@@ -413,21 +441,24 @@ fn join_adjacent_persons<S: AsRef<str>>(paragraphs: &[S], mentions: &mut Vec<Men
 pub type NameTally = HashMap<String, [u32; 2]>;
 
 /// Adds the names an article's mentions make known to the rest of the corpus:
-/// the core of a person's last word, and of a one-word place.
+/// the core of a person's last word, and of a one-word place, once per
+/// article and kind (a word one article tags over and over is no evidence).
 pub fn known_names(found: &ArticleMentions, out: &mut NameTally) {
+    let mut seen: Vec<(&str, Kind)> = Vec::new();
     for m in &found.mentions {
         if m.kind == Kind::Place && m.norms.len() > 1 {
             continue;
         }
         let last = m.norms.last().map(String::as_str).unwrap_or("");
         let core = super::features::core(last);
-        if core.chars().count() >= 3 {
+        if core.chars().count() >= 3 && !seen.contains(&(core, m.kind)) {
+            seen.push((core, m.kind));
             out.entry(core.to_owned()).or_default()[m.kind as usize] += 1;
         }
     }
 }
 
-/// The names tagged twice or more, as the kind they were tagged most often
+/// The names tagged in two articles or more, as the kind they were tagged most often
 /// (a person on a tie: a place the tagger doubts is usually a surname).
 pub fn known_set(tally: &NameTally) -> HashMap<String, Kind> {
     tally

@@ -37,6 +37,16 @@ pub struct TokenInfo {
     /// Seen at most twice in the training text: how names unseen in training
     /// look to the tagger, so their features generalize.
     pub rare: bool,
+    /// A common given name (the gazetteer's list): what opens most persons'
+    /// names, including the ones no training text saw.
+    pub given: bool,
+}
+
+impl TokenInfo {
+    /// Whether the word opens with the conjunction و or ف.
+    pub fn has_conjunction(&self) -> bool {
+        self.conj_at > 0
+    }
 }
 
 /// How often each normalized word occurred in the training text.
@@ -179,6 +189,7 @@ pub fn sentence_info(norms: &[String], gaz: &Gazetteer, counts: &Counts) -> Vec<
             let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
             TokenInfo {
                 rare: arabic && counts.get(norm.as_str()).copied().unwrap_or(0) <= 2,
+                given: arabic && (gaz.is_given_name(&norm_key) || gaz.is_given_name(conj)),
                 person_trigger: trig(&|w| gaz.is_person_trigger(w)),
                 place_trigger: trig(&|w| gaz.is_place_trigger(w)),
                 nisba,
@@ -280,6 +291,15 @@ pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             flag(at(1).is_some_and(|x| x.person_trigger)),
             flag(at(2).is_some_and(|x| x.person_trigger)),
         ],
+    ));
+    out.push(feature(38, &[flag(t.given)]));
+    out.push(feature(
+        39,
+        &[flag(at(-1).is_some_and(|x| x.given)), flag(t.rare)],
+    ));
+    out.push(feature(
+        45,
+        &[flag(t.given), flag(at(1).is_some_and(|x| x.rare))],
     ));
     if t.rare {
         out.push(feature(31, &[]));

@@ -10,6 +10,7 @@ use crate::text::normalize_str;
 
 pub(crate) const CLDR: &str = include_str!("data/places-cldr.tsv");
 pub(crate) const CURATED: &str = include_str!("data/places-curated.tsv");
+pub(crate) const GIVEN_NAMES: &str = include_str!("data/given-names.txt");
 
 /// A known place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +31,7 @@ pub struct Gazetteer {
     by_spelling: FxHashMap<String, usize>,
     by_english: FxHashMap<String, usize>,
     person_triggers: FxHashSet<&'static str>,
+    given_names: FxHashSet<String>,
     place_triggers: FxHashSet<&'static str>,
 }
 
@@ -49,6 +51,12 @@ impl Gazetteer {
         let mut g = Gazetteer {
             person_triggers: PERSON_TRIGGERS.iter().copied().collect(),
             place_triggers: PLACE_TRIGGERS.iter().copied().collect(),
+            given_names: GIVEN_NAMES
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(normalize_str)
+                .collect(),
             ..Gazetteer::default()
         };
         for line in CURATED.lines().chain(CLDR.lines()) {
@@ -119,6 +127,11 @@ impl Gazetteer {
     /// The place with this English name (lower case), if known.
     pub fn by_english(&self, name: &str) -> Option<&Place> {
         self.by_english.get(name).map(|&i| &self.places[i])
+    }
+
+    /// Whether a normalized word is a common given name (محمد, فلاديمير, بيل).
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
     }
 
     /// Whether a normalized word introduces a person (الرئيس, وزير ...).

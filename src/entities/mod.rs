@@ -208,7 +208,7 @@ impl CorpusEntities {
 
 /// Bumped whenever the rules change what extraction finds, so that index
 /// caches written by an older build are rebuilt rather than trusted.
-const RULES_VERSION: u64 = 1;
+const RULES_VERSION: u64 = 2;
 
 /// Identifies what this build's extraction finds: the rules' version, the
 /// model and the gazetteer data. Index caches carry it.
@@ -219,5 +219,6 @@ pub fn fingerprint() -> u64 {
     h.write(extract::MODEL);
     h.write(gazetteer::CLDR.as_bytes());
     h.write(gazetteer::CURATED.as_bytes());
+    h.write(gazetteer::GIVEN_NAMES.as_bytes());
     h.finish()
 }
