@@ -273,6 +273,14 @@ impl Extractor {
                 || (kind == Kind::Place && t.place))
     }
 
+    /// A person's name found again must not be a common word behind a
+    /// preposition: لصالح is "for the benefit of", whoever صالح is.
+    fn word_after_preposition(&self, t: &TokenInfo, kind: Kind) -> bool {
+        kind == Kind::Person
+            && t.clitic.contains(['ل', 'ب', 'ك'])
+            && self.counts.get(t.core()).copied().unwrap_or(0) >= 3
+    }
+
     /// A word the training text saw three times or more and never in a
     /// person's name (هاتفيا after أردوغان) does not end one.
     fn never_in_names(&self, t: &TokenInfo) -> bool {
@@ -323,7 +331,9 @@ impl Extractor {
         for t in tagged.iter_mut() {
             for i in 0..t.kinds.len() {
                 if t.kinds[i].is_none() && !t.info[i].quoted && !t.info[i].nisba {
-                    if let Some(&k) = known.get(t.info[i].core()) {
+                    let found = known.get(t.info[i].core()).copied();
+                    if let Some(k) = found.filter(|&k| !self.word_after_preposition(&t.info[i], k))
+                    {
                         t.kinds[i] = Some(k);
                         t.begins[i] = i == 0 || t.kinds[i - 1] != Some(k);
                     }
@@ -373,7 +383,8 @@ impl Extractor {
                     continue;
                 }
                 // The corpus's names are held to what an article's own are.
-                if let Some(&kind) = known.get(x.core()).filter(|&&k| self.spreads(x, k)) {
+                let spread = |&&k: &&Kind| self.spreads(x, k) && !self.word_after_preposition(x, k);
+                if let Some(&kind) = known.get(x.core()).filter(spread) {
                     added.push(Mention {
                         kind,
                         paragraph: p,
@@ -417,8 +428,11 @@ fn join_adjacent_persons<S: AsRef<str>>(paragraphs: &[S], mentions: &mut Vec<Men
         if let Some(prev) = out.last_mut() {
             let text = paragraphs[m.paragraph].as_ref();
             let between = text.get(prev.range.end..m.range.start).unwrap_or("x");
-            let conjunction = m.norms[0].starts_with(['و', 'ف'])
-                && super::features::core(&m.norms[0]) != m.norms[0];
+            // A conjunction or the preposition with the article (للخور: "to
+            // al-Khor") opens another phrase, not the rest of a name.
+            let conjunction = (m.norms[0].starts_with(['و', 'ف'])
+                && super::features::core(&m.norms[0]) != m.norms[0])
+                || m.norms[0].starts_with("لل");
             if prev.kind == Kind::Person
                 && m.kind == Kind::Person
                 && prev.paragraph == m.paragraph
