@@ -158,6 +158,11 @@ pub struct Cache {
 }
 
 impl Cache {
+    /// The detail section undecoded, to be written back unchanged.
+    pub fn detail_bytes(&self) -> &[u8] {
+        &self.map[self.detail_at..]
+    }
+
     /// Decodes the names and per-file details (one per head file, same order).
     pub fn detail(&self) -> Result<(NameTable, Vec<FileDetail>), CacheError> {
         let (mut names, detail): (NameTable, Vec<FileDetail>) =
@@ -232,15 +237,20 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
 
 /// Encodes a cache (written with [`crate::store::write_atomic`]).
 pub fn encode(head: &Head, names: &NameTable, detail: &[FileDetail], fingerprint: u64) -> Vec<u8> {
-    let head = postcard::to_stdvec(head).expect("in-memory encoding cannot fail");
     let detail = postcard::to_stdvec(&(names, detail)).expect("in-memory encoding cannot fail");
+    encode_raw(head, &detail, fingerprint)
+}
+
+/// Encodes a cache around a detail section already encoded.
+pub fn encode_raw(head: &Head, detail: &[u8], fingerprint: u64) -> Vec<u8> {
+    let head = postcard::to_stdvec(head).expect("in-memory encoding cannot fail");
     let mut out = Vec::with_capacity(28 + head.len() + detail.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&fingerprint.to_le_bytes());
     out.extend_from_slice(&(head.len() as u64).to_le_bytes());
     out.extend_from_slice(&head);
-    out.extend_from_slice(&detail);
+    out.extend_from_slice(detail);
     out
 }
 

@@ -173,7 +173,10 @@ pub fn open(
     let updated = update::update(root, scan, cached, listed, extractor, &mut report)?;
     if updated.changed {
         if let Some(path) = cache_path {
-            let bytes = cache::encode(&updated.head, &updated.names, &updated.detail, fingerprint);
+            let bytes = match &updated.raw_detail {
+                Some(raw) => cache::encode_raw(&updated.head, raw, fingerprint),
+                None => cache::encode(&updated.head, &updated.names, &updated.detail, fingerprint),
+            };
             if let Err(e) = crate::store::write_atomic(path, &bytes) {
                 report.not_saved = Some(format!("cannot write {}: {e}", path.display()));
             }

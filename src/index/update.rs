@@ -22,6 +22,8 @@ pub struct Updated {
     pub head: Head,
     pub names: NameTable,
     pub detail: Vec<FileDetail>,
+    /// The cached detail section as it was, when only file times changed.
+    pub raw_detail: Option<Vec<u8>>,
     pub corpus: Corpus,
     pub changed: bool,
 }
@@ -60,13 +62,47 @@ pub fn update(
     let kept = plans.iter().filter(|p| **p != Plan::New).count();
     report.removed = cached.as_ref().map_or(0, |c| c.head.files.len() - kept);
 
-    // Warm start: every file as cached, in the same order, none gone.
+    // Warm start: every file as cached, in the same order, none gone; files
+    // whose times cannot be trusted are compared by content first.
     if let Some(c) = &cached {
-        let same = plans.len() == c.head.files.len()
-            && plans.iter().enumerate().all(|(k, p)| *p == Plan::Reuse(k));
-        if same {
+        let in_place = plans.len() == c.head.files.len()
+            && plans
+                .iter()
+                .enumerate()
+                .all(|(k, p)| matches!(p, Plan::Reuse(i) | Plan::Check(i) if *i == k));
+        let hashes: Vec<Option<u64>> = if in_place {
+            plans
+                .par_iter()
+                .zip(&scan.files)
+                .zip(&c.head.files)
+                .map(|((p, f), old)| match p {
+                    Plan::Check(_) => {
+                        Some(std::fs::read(&f.path).map_or(!old.hash, |b| content_hash(&b)))
+                    }
+                    _ => None,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let unchanged = in_place
+            && hashes
+                .iter()
+                .zip(&c.head.files)
+                .all(|(h, old)| h.is_none_or(|h| h == old.hash));
+        if unchanged {
             report.reused = plans.len();
-            let Cache { head, .. } = cached.expect("checked");
+            let checked = hashes.iter().any(Option::is_some);
+            // Only times changed: the cache is written again with them (and
+            // this start time), its detail section copied as it is.
+            let raw_detail = checked.then(|| c.detail_bytes().to_vec());
+            let Cache { mut head, .. } = cached.expect("checked");
+            if checked {
+                head.started = started;
+                for (f, entry) in head.files.iter_mut().zip(&scan.files) {
+                    f.mtime = entry.mtime;
+                }
+            }
             let (articles, mut file_warnings) = match listed {
                 Some(l) => l,
                 None => listing(root, &head),
@@ -76,8 +112,9 @@ pub fn update(
                 head,
                 names: NameTable::default(),
                 detail: Vec::new(),
+                raw_detail,
                 corpus: lazy_corpus(name, articles, warnings),
-                changed: false,
+                changed: checked,
             });
         }
     }
@@ -197,6 +234,7 @@ pub fn update(
         },
         names,
         detail,
+        raw_detail: None,
         corpus: lazy_corpus(name, articles, warnings),
         changed: true,
     })
