@@ -117,19 +117,13 @@ fn pipeline_report(model: Perceptron, held: &[Labelled]) {
     }
 }
 
-/// Whether two spellings name the same entity: equal, or the shorter's words
-/// run inside the longer's and include its last word (a surname alone, a
-/// title dropped), or are two words or more of it. A first name alone is
-/// not enough.
+/// Whether two spellings name the same entity: equal, or the shorter is the
+/// end of the longer, word for word (a surname alone, a first name or title
+/// dropped). A first name alone, or a name run on into the next word, is not.
 fn same(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
     let (x, y): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-    long.windows(short.len())
-        .enumerate()
-        .any(|(i, w)| w == short.as_slice() && (short.len() >= 2 || i + short.len() == long.len()))
+    long.ends_with(&short)
 }
 
 const EPOCHS: usize = 12;
