@@ -170,6 +170,12 @@ pub fn finish_articles(mut articles: Vec<Article>) -> Vec<Article> {
 /// Sorts articles by id (then path) and makes ids unique; returns, for each
 /// new position, the old one, so that what goes with the articles can follow.
 pub fn sort_articles(articles: &mut Vec<Article>) -> Vec<usize> {
+    sort_articles_renamed(articles).0
+}
+
+/// [`sort_articles`], also giving the original id of each article renamed
+/// (by its new position).
+pub fn sort_articles_renamed(articles: &mut Vec<Article>) -> (Vec<usize>, Vec<(usize, String)>) {
     let before = |x: &Article, y: &Article| x.id.cmp(&y.id).then(x.path.cmp(&y.path));
     let order: Vec<usize> = (0..articles.len()).collect();
     // A walk sorted by name nearly always lists them in order already.
@@ -190,10 +196,12 @@ pub fn sort_articles(articles: &mut Vec<Article>) -> Vec<usize> {
     let repeats: Vec<usize> = (1..articles.len())
         .filter(|&i| articles[i].id == articles[i - 1].id)
         .collect();
+    let mut renamed = Vec::with_capacity(repeats.len());
     for i in repeats {
-        articles[i].id = format!("{}~{i}", articles[i].id);
+        let id = format!("{}~{i}", articles[i].id);
+        renamed.push((i, std::mem::replace(&mut articles[i].id, id)));
     }
-    order
+    (order, renamed)
 }
 
 /// The articles of one file (ids not yet made unique across the corpus) and

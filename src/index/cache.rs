@@ -76,7 +76,7 @@ impl CachedArticle {
     }
 
     /// The article, without its body, as read from `path`.
-    pub fn into_article(self, path: &str, record: usize) -> Article {
+    pub fn into_article(self, path: String, record: usize) -> Article {
         Article {
             id: self.id,
             title: self.title,
@@ -85,7 +85,7 @@ impl CachedArticle {
             dateline: self.dateline,
             date: self.date,
             url: self.url,
-            path: path.to_owned(),
+            path,
             words: self.words,
             record,
         }

@@ -147,8 +147,8 @@ pub fn open(
     let (cached, scan) = rayon::join(
         || match (cache_path, refresh) {
             (Some(path), Refresh::Incremental) => cache::read(path, fingerprint).map(|c| {
-                c.map(|c| {
-                    let listed = update::listing(root, &c.head);
+                c.map(|mut c| {
+                    let listed = update::listing(root, &mut c.head);
                     (c, listed)
                 })
             }),

@@ -8,7 +8,9 @@ use rayon::prelude::*;
 
 use super::cache::{content_hash, Cache, CachedArticle, CachedFile, FileDetail, Head};
 use super::{LazyExtractor, Report};
-use crate::corpus::{read_bytes, sort_articles, Article, Corpus, FileEntry, Scan, Warning};
+use crate::corpus::{
+    read_bytes, sort_articles, sort_articles_renamed, Article, Corpus, FileEntry, Scan, Warning,
+};
 use crate::entities::model::ModelError;
 use crate::entities::{known_names, known_set, link, paragraphs, ArticleMentions, Extractor};
 use crate::entities::{CorpusEntities, Found, NameTable, NameTally};
@@ -51,7 +53,7 @@ pub fn update(
     root: &Path,
     scan: Scan,
     cached: Option<Cache>,
-    listed: Option<(Vec<Article>, Vec<Warning>)>,
+    listed: Option<Listed>,
     extractor: &LazyExtractor,
     report: &mut Report,
 ) -> Result<Updated, ModelError> {
@@ -98,14 +100,22 @@ pub fn update(
             let raw_detail = checked.then(|| c.detail_bytes().to_vec());
             let Cache { mut head, .. } = cached.expect("checked");
             if checked {
+                // Written back: the listing goes back into the files.
+                if let Some(l) = &listed {
+                    regroup(&mut head, l);
+                }
                 head.started = started;
                 for (f, entry) in head.files.iter_mut().zip(&scan.files) {
                     f.mtime = entry.mtime;
                 }
             }
-            let (articles, mut file_warnings) = match listed {
+            let Listed {
+                articles,
+                warnings: mut file_warnings,
+                ..
+            } = match listed {
                 Some(l) => l,
-                None => listing(root, &head),
+                None => listing(root, &mut head),
             };
             warnings.append(&mut file_warnings);
             return Ok(Updated {
@@ -120,6 +130,13 @@ pub fn update(
     }
 
     let extractor = extractor.get()?;
+    let cached = cached.map(|mut c| {
+        if let Some(l) = &listed {
+            regroup(&mut c.head, l);
+        }
+        c
+    });
+    drop(listed);
     let (old_files, names, old_detail) = match cached {
         Some(c) => match c.detail() {
             Ok((names, d)) => (c.head.files, names, d),
@@ -240,28 +257,72 @@ pub fn update(
     })
 }
 
-/// The articles (sorted, without bodies) and file warnings a cache lists,
-/// as a warm start shows them: made while the corpus is being scanned.
-pub fn listing(root: &Path, head: &Head) -> (Vec<Article>, Vec<Warning>) {
+/// A cache's articles as a warm start lists them (sorted, without bodies),
+/// with what is needed to give each file its listing back.
+pub struct Listed {
+    articles: Vec<Article>,
+    /// The file (index into the head's files) of each article.
+    file_of: Vec<u32>,
+    /// Original ids of the articles renamed to make ids unique.
+    renamed: Vec<(usize, String)>,
+    warnings: Vec<Warning>,
+}
+
+/// Moves a cache's article listings out of its head into articles: made
+/// while the corpus is being scanned. [`regroup`] puts them back.
+pub fn listing(root: &Path, head: &mut Head) -> Listed {
     let single = root.is_file();
     let mut articles = Vec::with_capacity(head.files.len());
+    let mut file_of = Vec::with_capacity(head.files.len());
     let mut warnings = Vec::new();
-    for f in &head.files {
-        let path = if single {
+    for (k, f) in head.files.iter_mut().enumerate() {
+        let mut path = if single {
             root.display().to_string()
         } else {
             root.join(&f.rel).display().to_string()
         };
         warnings.extend(f.warnings.iter().map(|w| warning(&path, w)));
-        articles.extend(
-            f.articles
-                .iter()
-                .enumerate()
-                .map(|(r, a)| a.article(&path, r)),
-        );
+        let listed = std::mem::take(&mut f.articles);
+        let last = listed.len().saturating_sub(1);
+        for (r, a) in listed.into_iter().enumerate() {
+            let p = if r == last {
+                std::mem::take(&mut path)
+            } else {
+                path.clone()
+            };
+            articles.push(a.into_article(p, r));
+            file_of.push(k as u32);
+        }
     }
-    sort_articles(&mut articles);
-    (articles, warnings)
+    let (order, renamed) = sort_articles_renamed(&mut articles);
+    let file_of = order.iter().map(|&i| file_of[i]).collect();
+    Listed {
+        articles,
+        file_of,
+        renamed,
+        warnings,
+    }
+}
+
+/// Gives each file of the head its listing back, from articles [`listing`]
+/// took it into.
+fn regroup(head: &mut Head, listed: &Listed) {
+    let mut slots: Vec<Vec<Option<CachedArticle>>> =
+        head.files.iter().map(|_| Vec::new()).collect();
+    for (i, (a, &k)) in listed.articles.iter().zip(&listed.file_of).enumerate() {
+        let mut c = CachedArticle::of(a);
+        if let Ok(at) = listed.renamed.binary_search_by_key(&i, |r| r.0) {
+            c.id = listed.renamed[at].1.clone();
+        }
+        let file = &mut slots[k as usize];
+        if file.len() <= a.record {
+            file.resize(a.record + 1, None);
+        }
+        file[a.record] = Some(c);
+    }
+    for (f, listing) in head.files.iter_mut().zip(slots) {
+        f.articles = listing.into_iter().flatten().collect();
+    }
 }
 
 fn plan(files: &[FileEntry], head: Option<&Head>) -> Vec<Plan> {
