@@ -43,8 +43,7 @@ pub fn run(
         })
         .collect();
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
+        super::write_json(out, &rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     for r in rows {

@@ -1,6 +1,8 @@
 //! `sahifa list`: the articles, as lines or JSON.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+
+use rayon::prelude::*;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -78,19 +80,44 @@ pub fn run(
                     .collect()
             })
         };
-        let entries: Vec<ListEntry> = shown
-            .iter()
-            .map(|&i| (i, &corpus.articles[i]))
-            .map(|(i, a)| ListEntry {
+        let entry = |i: usize| {
+            let a = &corpus.articles[i];
+            ListEntry {
                 read: state.map(|s| s.read.contains(&a.id)),
                 bookmarked: state.map(|s| s.bookmarks.contains(&a.id)),
                 persons: names(i, Kind::Person),
                 places: names(i, Kind::Place),
                 ..ListEntry::from(a)
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &entries)?;
-        writeln!(out)?;
+            }
+        };
+        if std::io::stdout().is_terminal() {
+            let entries: Vec<ListEntry> = shown.iter().map(|&i| entry(i)).collect();
+            super::write_json(out, &entries)?;
+        } else {
+            // Compact, and written on all cores: a place most articles
+            // mention makes a list of tens of thousands of records.
+            let chunks: Vec<serde_json::Result<Vec<u8>>> = shown
+                .par_chunks(1024)
+                .map(|chunk| {
+                    let mut buf = Vec::with_capacity(chunk.len() * 512);
+                    for (j, &i) in chunk.iter().enumerate() {
+                        if j > 0 {
+                            buf.push(b',');
+                        }
+                        serde_json::to_writer(&mut buf, &entry(i))?;
+                    }
+                    Ok(buf)
+                })
+                .collect();
+            out.write_all(b"[")?;
+            for (k, chunk) in chunks.into_iter().enumerate() {
+                if k > 0 {
+                    out.write_all(b",")?;
+                }
+                out.write_all(&chunk?)?;
+            }
+            out.write_all(b"]\n")?;
+        }
     } else {
         let visual = args.display.visual();
         for a in shown.iter().map(|&i| &corpus.articles[i]) {

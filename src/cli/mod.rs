@@ -178,6 +178,19 @@ fn config_command(paths: &Paths, args: &args::ConfigArgs, out: &mut dyn Write) -
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes JSON: indented for a person at a terminal, compact for programs
+/// (a list of thousands of articles is several times faster to write and
+/// read that way; `jq` indents it again).
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> Result<()> {
+    if std::io::stdout().is_terminal() {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
 /// Leaves a command's corpus and index to the operating system: the process
 /// ends right after, and freeing a hundred thousand small allocations one by
 /// one would take longer than a warm lookup itself.

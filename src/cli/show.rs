@@ -28,8 +28,7 @@ pub fn run(corpus: &Corpus, args: &ShowArgs, out: &mut dyn Write) -> Result<Exit
     };
     let article = &*corpus.text(index).map_err(|w| anyhow::anyhow!("{w}"))?;
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, article)?;
-        writeln!(out)?;
+        super::write_json(out, article)?;
         return Ok(ExitCode::SUCCESS);
     }
     match args.display.visual().filter(|_| !args.logical) {
