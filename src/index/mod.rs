@@ -102,23 +102,28 @@ impl Report {
     /// One line: what was read, found and how fast.
     pub fn summary(&self) -> String {
         let secs = self.elapsed.as_secs_f64();
-        let rate = if self.processed > 0 && secs > 0.0 {
+        // A rate over less than a megabyte says more about start-up than speed.
+        let rate = if self.bytes >= 1_000_000 && secs > 0.0 {
             format!(", {:.1} MB/s", self.bytes as f64 / 1e6 / secs)
         } else {
             String::new()
         };
         format!(
-            "{} files ({} analyzed, {} from cache, {} removed), {} articles, {} persons, {} places in {:.2} s{rate}",
-            self.files,
+            "{} ({} analyzed, {} from cache, {} removed), {}, {}, {} in {:.2} s{rate}",
+            count_of(self.files, "file", "files"),
             self.processed,
             self.reused,
             self.removed,
-            self.articles,
-            self.persons,
-            self.places,
+            count_of(self.articles, "article", "articles"),
+            count_of(self.persons, "person", "persons"),
+            count_of(self.places, "place", "places"),
             secs,
         )
     }
+}
+
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// How much of the cache to trust.
