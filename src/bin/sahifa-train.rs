@@ -105,7 +105,7 @@ fn pipeline_report(model: Perceptron, held: &[Labelled]) {
     for (k, label) in ["persons", "places"].into_iter().enumerate() {
         let (tp, pred, gold) = score[k];
         println!(
-            "pipeline, entities per pseudo-article (partial names match): {label:7} precision {:.3} recall {:.3}",
+            "pipeline, entities per pseudo-article (a name's ending matches): {label:7} precision {:.3} recall {:.3}",
             entity[k].0 as f64 / pred.max(1) as f64,
             entity[k].1 as f64 / gold.max(1) as f64
         );
