@@ -6,11 +6,11 @@
 //! person's name (نور سلطان نزارباييف), known places the tagger missed, and
 //! later mentions of a name the article has already introduced.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::boundaries::{extend_name, join_adjacent_persons};
 use super::features::{nisba_base, sentence_info, Counts, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::model::{ModelError, Perceptron};
@@ -75,14 +75,14 @@ pub struct Extractor {
     /// Training-word counts, for the rare-word features and clitic decisions.
     pub counts: Counts,
     /// How often each training word was part of a person's name.
-    person_counts: Counts,
+    pub(super) person_counts: Counts,
 }
 
 /// A sentence's tokens with their kinds and where each span begins.
-struct Tagged {
-    info: Vec<TokenInfo>,
-    kinds: Vec<Option<Kind>>,
-    begins: Vec<bool>,
+pub(super) struct Tagged {
+    pub(super) info: Vec<TokenInfo>,
+    pub(super) kinds: Vec<Option<Kind>>,
+    pub(super) begins: Vec<bool>,
 }
 
 struct Sentence {
@@ -260,52 +260,6 @@ impl Extractor {
         out
     }
 
-    /// Whether a tagged word may be looked for elsewhere as a name: a word of
-    /// three letters or more, no title, and a name in its own right: rare in
-    /// the training text, mostly seen inside names, or a known place.
-    fn spreads(&self, t: &TokenInfo, kind: Kind) -> bool {
-        let seen = self.counts.get(t.core()).copied().unwrap_or(0);
-        let named = self.person_counts.get(t.core()).copied().unwrap_or(0);
-        t.core().chars().count() >= 3
-            && !t.person_trigger
-            && !t.nisba
-            && (seen <= 2
-                || (kind == Kind::Person && named * 2 >= seen)
-                || (kind == Kind::Place && t.place))
-    }
-
-    /// A person's name found again must not be a common word behind a
-    /// preposition: لصالح is "for the benefit of", whoever صالح is.
-    fn word_after_preposition(&self, t: &TokenInfo, kind: Kind) -> bool {
-        kind == Kind::Person
-            && t.clitic.contains(['ل', 'ب', 'ك'])
-            && self.counts.get(t.core()).copied().unwrap_or(0) >= 3
-    }
-
-    /// Drops from the end of a person's name, whichever rule made it, words
-    /// the training text saw often and hardly ever in a name (محمد سيد عدنان
-    /// | لا); annotated text has the odd stray tag, so not "never".
-    fn trim_person_tails<S: AsRef<str>>(&self, paragraphs: &[S], mentions: &mut [Mention]) {
-        for m in mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
-            while m.norms.len() >= 2 {
-                let last = &m.norms[m.norms.len() - 1];
-                let seen = self.counts.get(last).copied().unwrap_or(0);
-                let named = self.person_counts.get(last).copied().unwrap_or(0);
-                let common = seen >= 3 && named * 10 < seen;
-                let text = paragraphs[m.paragraph].as_ref();
-                let span = text.get(m.range.clone()).unwrap_or("");
-                let word = &m.words[m.words.len() - 1];
-                if !common || !span.ends_with(word.as_str()) {
-                    break;
-                }
-                let kept = span[..span.len() - word.len()].trim_end();
-                m.range.end = m.range.start + kept.len();
-                m.words.pop();
-                m.norms.pop();
-            }
-        }
-    }
-
     /// A word the training text saw three times or more and never in a
     /// person's name (هاتفيا after أردوغان) does not end one.
     fn never_in_names(&self, t: &TokenInfo) -> bool {
@@ -330,203 +284,6 @@ impl Extractor {
             && !near_person(Some(i + 1))
             && self.counts.get(&t.norm).copied().unwrap_or(0) < 400
     }
-
-    /// Tags later occurrences of names the article has already introduced:
-    /// a surname of a tagged person, or a tagged one-word place.
-    fn propagate(&self, tagged: &mut [Tagged]) {
-        let mut known: HashMap<String, Kind> = HashMap::default();
-        for t in tagged.iter() {
-            let mut i = 0;
-            while i < t.kinds.len() {
-                let Some(kind) = t.kinds[i] else {
-                    i += 1;
-                    continue;
-                };
-                let mut j = i + 1;
-                while j < t.kinds.len() && t.kinds[j] == Some(kind) && !t.begins[j] {
-                    j += 1;
-                }
-                let last = &t.info[j - 1];
-                if (kind == Kind::Person || j - i == 1) && self.spreads(last, kind) {
-                    known.entry(last.core().to_owned()).or_insert(kind);
-                }
-                i = j;
-            }
-        }
-        for t in tagged.iter_mut() {
-            for i in 0..t.kinds.len() {
-                if t.kinds[i].is_none() && !t.info[i].quoted && !t.info[i].nisba {
-                    let found = known.get(t.info[i].core()).copied();
-                    if let Some(k) = found.filter(|&k| !self.word_after_preposition(&t.info[i], k))
-                    {
-                        t.kinds[i] = Some(k);
-                        t.begins[i] = i == 0 || t.kinds[i - 1] != Some(k);
-                    }
-                }
-            }
-        }
-    }
-}
-
-impl Extractor {
-    /// Adds mentions of names the rest of the corpus knows (`known`: core of a
-    /// one-word place or of a person's last name, and its kind) where the
-    /// tagger left them untagged in this article. No tagging is redone. Says
-    /// whether it added any.
-    pub fn add_known<S: AsRef<str>>(
-        &self,
-        paragraphs: &[S],
-        known: &HashMap<String, Kind>,
-        found: &mut ArticleMentions,
-    ) -> bool {
-        let mut added = Vec::new();
-        for (p, text) in paragraphs.iter().enumerate() {
-            let text = text.as_ref();
-            let tokens = tokenize(text);
-            let norms: Vec<String> = tokens.iter().map(|t| normalize_str(t.text)).collect();
-            if !norms
-                .iter()
-                .any(|n| known.contains_key(super::features::core(n)))
-            {
-                continue;
-            }
-            let info = sentence_info(&norms, &self.gazetteer, &self.counts);
-            let covered = |r: &Range<usize>| {
-                found
-                    .mentions
-                    .iter()
-                    .any(|m| m.paragraph == p && m.range.start < r.end && r.start < m.range.end)
-            };
-            for (i, t) in tokens.iter().enumerate() {
-                let x = &info[i];
-                if t.kind != TokenKind::Word
-                    || x.quoted
-                    || x.nisba
-                    || x.person_trigger
-                    || covered(&t.range)
-                {
-                    continue;
-                }
-                // The corpus's names are held to what an article's own are.
-                let spread = |&&k: &&Kind| self.spreads(x, k) && !self.word_after_preposition(x, k);
-                if let Some(&kind) = known.get(x.core()).filter(spread) {
-                    added.push(Mention {
-                        kind,
-                        paragraph: p,
-                        range: t.range.clone(),
-                        words: vec![t.text.to_owned()],
-                        norms: vec![norms[i].clone()],
-                    });
-                }
-            }
-        }
-        if added.is_empty() {
-            return false;
-        }
-        found.mentions.extend(added);
-        found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
-        join_adjacent_persons(paragraphs, &mut found.mentions);
-        true
-    }
-}
-
-/// Carries a person's name on over what the tagger cut off: an initial and
-/// its period (هشام ل.: news abbreviates surnames it withholds), and a
-/// surname after a name that ends in a common given name (ادريس | جطو): a
-/// word the training text hardly saw, no title, place, adjective of origin
-/// or conjunction.
-fn extend_name(info: &[TokenInfo], covered: &[bool], b: usize) -> usize {
-    let Some(t) = info.get(b).filter(|t| t.shape == 'a' && !covered[b]) else {
-        return b;
-    };
-    if t.norm.chars().count() == 1 && info.get(b + 1).is_some_and(|n| n.norm == ".") {
-        return b + 2;
-    }
-    let after_given = b > 0 && info[b - 1].given;
-    let surname = t.rare
-        && t.clitic.is_empty()
-        && !t.given
-        && !t.has_conjunction()
-        && !t.nisba
-        && !t.place
-        && !t.person_trigger
-        && !t.place_trigger
-        && !t.quoted
-        && t.norm.chars().count() >= 3;
-    if after_given && surname {
-        b + 1
-    } else {
-        b
-    }
-}
-
-/// Joins person mentions that follow each other with only white space between
-/// (a first name found by one rule, the surname by another), unless the second
-/// opens with a conjunction: لافروف وسيرجي شويجو are two people.
-fn join_adjacent_persons<S: AsRef<str>>(paragraphs: &[S], mentions: &mut Vec<Mention>) {
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions.drain(..) {
-        if let Some(prev) = out.last_mut() {
-            let text = paragraphs[m.paragraph].as_ref();
-            let between = text.get(prev.range.end..m.range.start).unwrap_or("x");
-            // A conjunction or the preposition with the article (للخور: "to
-            // al-Khor") opens another phrase, not the rest of a name.
-            let conjunction = (m.norms[0].starts_with(['و', 'ف'])
-                && super::features::core(&m.norms[0]) != m.norms[0])
-                || m.norms[0].starts_with("لل");
-            if prev.kind == Kind::Person
-                && m.kind == Kind::Person
-                && prev.paragraph == m.paragraph
-                && between.trim().is_empty()
-                && !conjunction
-            {
-                prev.range.end = m.range.end;
-                prev.words.extend(m.words);
-                prev.norms.extend(m.norms);
-                continue;
-            }
-        }
-        out.push(m);
-    }
-    *mentions = out;
-}
-
-/// How often each name core was tagged a person and a place, summed over
-/// articles (so a cache can add and remove one file's share).
-pub type NameTally = HashMap<String, [u32; 2]>;
-
-/// Adds the names an article's mentions make known to the rest of the corpus:
-/// the core of a person's last word, and of a one-word place, once per
-/// article and kind (a word one article tags over and over is no evidence).
-pub fn known_names(found: &ArticleMentions, out: &mut NameTally) {
-    let mut seen: Vec<(&str, Kind)> = Vec::new();
-    for m in &found.mentions {
-        if m.kind == Kind::Place && m.norms.len() > 1 {
-            continue;
-        }
-        let last = m.norms.last().map(String::as_str).unwrap_or("");
-        let core = super::features::core(last);
-        if core.chars().count() >= 3 && !seen.contains(&(core, m.kind)) {
-            seen.push((core, m.kind));
-            out.entry(core.to_owned()).or_default()[m.kind as usize] += 1;
-        }
-    }
-}
-
-/// The names tagged in two articles or more, as the kind they were tagged most often
-/// (a person on a tie: a place the tagger doubts is usually a surname).
-pub fn known_set(tally: &NameTally) -> HashMap<String, Kind> {
-    tally
-        .iter()
-        .filter_map(|(core, &[person, place])| {
-            let kind = if person >= place {
-                Kind::Person
-            } else {
-                Kind::Place
-            };
-            (person.max(place) >= 2).then(|| (core.clone(), kind))
-        })
-        .collect()
 }
 
 /// Untagged names announced by a title: a person trigger (وزير, رئيس, نظيره),

@@ -2,17 +2,20 @@
 //! ANERcorp, a gazetteer, rules for the hard cases, and clustering of spelling
 //! variants into one entity per real person or place across a corpus.
 
+pub mod boundaries;
 pub mod cluster;
 pub mod extract;
 pub mod features;
 pub mod gazetteer;
+pub mod known;
 pub mod model;
 pub mod names;
 pub mod packed;
 pub mod tagger;
 
 pub use cluster::{cluster, Entities, Entity};
-pub use extract::{known_names, known_set, ArticleMentions, Extractor, Kind, Mention, NameTally};
+pub use extract::{ArticleMentions, Extractor, Kind, Mention};
+pub use known::{known_names, known_set, NameTally};
 pub use names::{Found, Name, NameTable};
 
 use rayon::prelude::*;

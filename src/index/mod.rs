@@ -9,6 +9,7 @@
 //! files keep what they found until a full rebuild (`sahifa index --full`).
 
 pub mod cache;
+mod listing;
 mod update;
 
 use std::path::Path;
@@ -153,7 +154,7 @@ pub fn open(
         || match (cache_path, refresh) {
             (Some(path), Refresh::Incremental) => cache::read(path, fingerprint).map(|c| {
                 c.map(|mut c| {
-                    let listed = update::listing(root, &mut c.head);
+                    let listed = listing::listing(root, &mut c.head);
                     (c, listed)
                 })
             }),
