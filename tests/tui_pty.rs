@@ -48,13 +48,22 @@ impl Screen {
 
 type Child = Box<dyn portable_pty::Child + Send + Sync>;
 
-/// Starts sahifa in a 100×30 pseudo-terminal.
-fn spawn() -> (
+/// What a running sahifa gives the test: the process, its keyboard, its
+/// screen, and the terminal it owns.
+type Running = (
     Child,
     Box<dyn Write + Send>,
     Screen,
     Box<dyn portable_pty::MasterPty + Send>,
-) {
+);
+
+/// Starts sahifa on the bundled samples in a 100×30 pseudo-terminal.
+fn spawn() -> Running {
+    spawn_with(&[])
+}
+
+/// Starts sahifa with arguments in a 100×30 pseudo-terminal.
+fn spawn_with(args: &[&std::ffi::OsStr]) -> Running {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -64,6 +73,7 @@ fn spawn() -> (
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sahifa"));
+    cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("SAHIFA_CORPUS");
     cmd.env_remove("SAHIFA_CONFIG_DIR");
@@ -164,4 +174,33 @@ fn real_binary_in_a_pty() {
     let status = child.wait().unwrap();
     assert!(status.success(), "exit status {status:?}");
     assert_restored(&screen.drain());
+}
+
+/// A corpus directory goes through its index: the first start builds it,
+/// the second reads it, and an article's body is read from its file when it
+/// is opened.
+#[test]
+fn a_corpus_directory_through_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"));
+    for e in std::fs::read_dir(samples).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    for _ in 0..2 {
+        let args = [std::ffi::OsStr::new("--corpus"), dir.path().as_os_str()];
+        let (mut child, mut writer, mut screen, _master) = spawn_with(&args);
+        screen.until("the list", |s| s.contains("5/5"));
+        writer.write_all(b"/halab\r\r").unwrap();
+        writer.flush().unwrap();
+        let article = screen.until("the reader", |s| s.contains("004_7704e7591b75eb53"));
+        assert!(
+            article.contains("ﺐﻠﺣ"),
+            "the body, read from its file: {article}"
+        );
+        writer.write_all(b"qq").unwrap();
+        writer.flush().unwrap();
+        assert!(child.wait().unwrap().success());
+        assert_restored(&screen.drain());
+    }
 }

@@ -2,7 +2,7 @@
 //! cache, the bundled samples from memory. What the index did, and every file
 //! it skipped, is said on stderr.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -56,6 +56,14 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
         }
         Some(root) => {
             let cache = index_file(cli, paths);
+            // A first start on a large corpus takes a while; say why.
+            if !cache.exists() && err().is_terminal() {
+                let _ = writeln!(
+                    err(),
+                    "sahifa: indexing {} (once; later starts read the index)…",
+                    root.display()
+                );
+            }
             let (indexed, report) =
                 index::open(root, Some(&cache), &LazyExtractor::default(), refresh)?;
             if let Some(why) = &report.rebuilt_because {
