@@ -152,19 +152,13 @@ pub fn load(source: &CorpusSource) -> Result<Corpus, LoadError> {
         warnings.append(&mut f.warnings);
         articles.append(&mut f.articles);
     }
+    sort_articles(&mut articles);
     Ok(Corpus {
         name,
-        articles: finish_articles(articles),
+        articles,
         warnings,
         lazy: false,
     })
-}
-
-/// Sorts articles by id and makes ids unique (a later duplicate gets `~N`).
-pub fn finish_articles(mut articles: Vec<Article>) -> Vec<Article> {
-    let order = sort_articles(&mut articles);
-    debug_assert_eq!(order.len(), articles.len());
-    articles
 }
 
 /// Sorts articles by id (then path) and makes ids unique; returns, for each

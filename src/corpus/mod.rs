@@ -17,8 +17,8 @@ pub use bundled::BUNDLED_NAME;
 pub use clean::{clean_body, clean_markdown, clean_page, CleanPage};
 pub use decode::{decode, DecodeError, Encoding};
 pub use load::{
-    finish_articles, load, read_bytes, read_file, sort_articles, sort_articles_renamed, Corpus,
-    CorpusSource, FileArticles, LoadError, Warning,
+    load, read_bytes, read_file, sort_articles, sort_articles_renamed, Corpus, CorpusSource,
+    FileArticles, LoadError, Warning,
 };
 pub use sanitize::strip_controls;
 pub use scan::{scan, FileEntry, Scan};

@@ -148,17 +148,10 @@ impl CorpusEntities {
 }
 
 /// Finds and clusters the persons and places of every article, on all cores.
-/// Names tagged twice or more anywhere in the corpus are then looked for where
-/// the tagger missed them (a name the news repeats is a name in every article).
+/// Names tagged in two articles or more are then looked for where the tagger
+/// missed them (a name the news repeats is a name in every article).
 pub fn analyze(articles: &[Article], extractor: &Extractor) -> CorpusEntities {
-    let mut found: Vec<ArticleMentions> = articles
-        .par_iter()
-        .map(|a| extractor.article(&paragraphs(a)))
-        .collect();
-    let mut tally = NameTally::default();
-    for f in &found {
-        known_names(f, &mut tally);
-    }
+    let (mut found, tally) = extract(articles, extractor);
     let known = known_set(&tally);
     found.par_iter_mut().zip(articles).for_each(|(f, a)| {
         extractor.add_known(&paragraphs(a), &known, f);
@@ -166,6 +159,20 @@ pub fn analyze(articles: &[Article], extractor: &Extractor) -> CorpusEntities {
     let mut names = NameTable::default();
     let compact: Vec<Vec<Found>> = found.iter().map(|f| names.compact(f)).collect();
     link(&names, &compact, extractor)
+}
+
+/// Finds each article's mentions on all cores, and the names they make known
+/// to the corpus.
+pub fn extract(articles: &[Article], extractor: &Extractor) -> (Vec<ArticleMentions>, NameTally) {
+    let found: Vec<ArticleMentions> = articles
+        .par_iter()
+        .map(|a| extractor.article(&paragraphs(a)))
+        .collect();
+    let mut tally = NameTally::default();
+    for f in &found {
+        known_names(f, &mut tally);
+    }
+    (found, tally)
 }
 
 /// Gathers the mentions of every article into entities, and where they are.

@@ -11,7 +11,7 @@ use super::listing::{listing, regroup, Listed};
 use super::{LazyExtractor, Report};
 use crate::corpus::{read_bytes, sort_articles, Article, Corpus, FileEntry, Scan, Warning};
 use crate::entities::model::ModelError;
-use crate::entities::{known_names, known_set, link, paragraphs, ArticleMentions, Extractor};
+use crate::entities::{extract, known_set, link, paragraphs, Extractor};
 use crate::entities::{CorpusEntities, Found, NameTable, NameTally};
 
 /// A file modified this close to the last indexing may have changed after it
@@ -314,15 +314,7 @@ fn read(
         None => read_bytes(&entry.path, &entry.rel, &bytes),
     };
     drop(bytes);
-    let mentions: Vec<ArticleMentions> = file
-        .articles
-        .par_iter()
-        .map(|a| extractor.article(&paragraphs(a)))
-        .collect();
-    let mut tally = NameTally::default();
-    for m in &mentions {
-        known_names(m, &mut tally);
-    }
+    let (mentions, tally) = extract(&file.articles, extractor);
     let mut tally: Vec<(String, [u32; 2])> = tally.into_iter().collect();
     tally.sort();
     let mentions = {

@@ -25,14 +25,7 @@ impl Library {
     /// Analyzes a corpus for the reader.
     pub fn new(corpus: Corpus, extractor: &Extractor, layout: LayoutOptions) -> Library {
         let found = crate::entities::analyze(&corpus.articles, extractor);
-        let index = NameIndex::build(&found.entities, &extractor.gazetteer);
-        Library {
-            ranks: SortOrder::Id.ranks(&corpus.articles),
-            corpus,
-            found,
-            index,
-            layout,
-        }
+        Library::indexed(corpus, found, &extractor.gazetteer, layout)
     }
 
     /// A library from a corpus already analyzed (by the index).
