@@ -79,35 +79,82 @@ impl Corpus {
         if !self.lazy {
             return Ok(std::borrow::Cow::Borrowed(a));
         }
-        let path = Path::new(&a.path);
+        let mut read = self.read_again(&a.path)?;
+        let fresh = self.fresh(i, &mut read)?;
+        Ok(std::borrow::Cow::Owned(fresh))
+    }
+
+    /// The articles for which `keep` holds on their full text, ascending,
+    /// on all cores; a lazy corpus reads each file once (a JSON Lines file of
+    /// thousands of records is not parsed once per record). Articles that
+    /// cannot be read are left out.
+    pub fn select(&self, keep: impl Fn(&Article) -> bool + Sync) -> Vec<usize> {
+        use rayon::prelude::*;
+        if !self.lazy {
+            return (0..self.articles.len())
+                .into_par_iter()
+                .filter(|&i| keep(&self.articles[i]))
+                .collect();
+        }
+        let mut by_file: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for (i, a) in self.articles.iter().enumerate() {
+            by_file.entry(a.path.as_str()).or_default().push(i);
+        }
+        let groups: Vec<(&str, Vec<usize>)> = by_file.into_iter().collect();
+        let mut out: Vec<usize> = groups
+            .par_iter()
+            .flat_map_iter(|(path, members)| {
+                let mut read = self.read_again(path).ok();
+                members
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        read.as_mut()
+                            .and_then(|r| self.fresh(i, r).ok())
+                            .is_some_and(|a| keep(&a))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Reads a file of this corpus again (its articles in file order).
+    fn read_again(&self, shown: &str) -> Result<FileArticles, Warning> {
+        let path = Path::new(shown);
         let rel = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let read = read_file(path, &rel);
+        let mut read = read_file(path, &rel);
+        match read
+            .warnings
+            .iter()
+            .position(|w| w.reason.starts_with("cannot"))
+        {
+            Some(at) => Err(read.warnings.swap_remove(at)),
+            None => Ok(read),
+        }
+    }
+
+    /// Article `i` as its file, read again, holds it now; an error if it
+    /// changed since it was listed.
+    fn fresh(&self, i: usize, read: &mut FileArticles) -> Result<Article, Warning> {
+        let a = &self.articles[i];
         let changed = || Warning {
             path: a.path.clone(),
             reason: "changed since it was indexed; run sahifa index".to_owned(),
         };
-        if let Some(w) = read
-            .warnings
-            .into_iter()
-            .find(|w| w.reason.starts_with("cannot"))
-        {
-            return Err(w);
-        }
-        let fresh = read
-            .articles
-            .into_iter()
-            .nth(a.record)
-            .ok_or_else(changed)?;
+        let fresh = read.articles.get_mut(a.record).ok_or_else(changed)?;
         if fresh.title != a.title || fresh.words != a.words {
             return Err(changed());
         }
-        Ok(std::borrow::Cow::Owned(Article {
+        Ok(Article {
             id: a.id.clone(),
-            ..fresh
-        }))
+            body: std::mem::take(&mut fresh.body),
+            ..fresh.clone()
+        })
     }
 
     /// Finds an article by exact id, or by a prefix that only one id has;

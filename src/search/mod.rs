@@ -57,19 +57,13 @@ pub fn articles_of_all(
 /// (Latin queries match case-insensitively): for what is not a name. A lazy
 /// corpus is read file by file; an article that cannot be read is left out.
 pub fn text_filter(corpus: &crate::corpus::Corpus, query: &str) -> Vec<usize> {
-    use rayon::prelude::*;
     let q = crate::text::normalize_str(query.trim());
     if q.is_empty() {
         return (0..corpus.articles.len()).collect();
     }
-    (0..corpus.articles.len())
-        .into_par_iter()
-        .filter(|&i| {
-            corpus.text(i).is_ok_and(|a| {
-                std::iter::once(&a.title)
-                    .chain(&a.body)
-                    .any(|p| crate::text::normalize_str(p).contains(&q))
-            })
-        })
-        .collect()
+    corpus.select(|a| {
+        std::iter::once(&a.title)
+            .chain(&a.body)
+            .any(|p| crate::text::normalize_str(p).contains(&q))
+    })
 }
