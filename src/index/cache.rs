@@ -91,20 +91,9 @@ impl CachedArticle {
         }
     }
 
-    /// The article, without its body, as read from `path`.
+    /// The article, without its body, as read from `path` (a copy).
     pub fn article(&self, path: &str, record: usize) -> Article {
-        Article {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            body: Vec::new(),
-            source: self.source.clone(),
-            dateline: self.dateline.clone(),
-            date: self.date.clone(),
-            url: self.url.clone(),
-            path: path.to_owned(),
-            words: self.words,
-            record,
-        }
+        self.clone().into_article(path.to_owned(), record)
     }
 }
 

@@ -163,20 +163,16 @@ pub fn open(
         || crate::corpus::scan(root),
     );
     let scan = scan?;
-    let (cached, listed) = match cached {
-        Ok(Some((c, l))) => (Some(c), Some(l)),
-        Ok(None) => (None, None),
-        Err(e) => {
-            report.rebuilt_because = Some(e.to_string());
-            (None, None)
-        }
-    };
+    let cached = cached.unwrap_or_else(|e| {
+        report.rebuilt_because = Some(e.to_string());
+        None
+    });
     if let (Some(path), Refresh::Full) = (cache_path, refresh) {
         if path.exists() {
             report.rebuilt_because = Some("a full rebuild was asked for".to_owned());
         }
     }
-    let updated = update::update(root, scan, cached, listed, extractor, &mut report)?;
+    let updated = update::update(root, scan, cached, extractor, &mut report)?;
     if updated.changed {
         if let Some(path) = cache_path {
             let bytes = match &updated.raw_detail {

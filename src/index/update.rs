@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use rayon::prelude::*;
 
 use super::cache::{content_hash, Cache, CachedArticle, CachedFile, FileDetail, Head};
-use super::listing::{listing, regroup, Listed};
+use super::listing::{regroup, Listed};
 use super::{LazyExtractor, Report};
 use crate::corpus::{read_bytes, sort_articles, Article, Corpus, FileEntry, Scan, Warning};
 use crate::entities::model::ModelError;
@@ -51,21 +51,20 @@ struct FileState {
 pub fn update(
     root: &Path,
     scan: Scan,
-    cached: Option<Cache>,
-    listed: Option<Listed>,
+    cached: Option<(Cache, Listed)>,
     extractor: &LazyExtractor,
     report: &mut Report,
 ) -> Result<Updated, ModelError> {
     let started = now_ns();
     let name = root.display().to_string();
     let mut warnings = scan.warnings;
-    let plans = plan(&scan.files, cached.as_ref().map(|c| &c.head));
+    let plans = plan(&scan.files, cached.as_ref().map(|c| &c.0.head));
     let kept = plans.iter().filter(|p| **p != Plan::New).count();
-    report.removed = cached.as_ref().map_or(0, |c| c.head.files.len() - kept);
+    report.removed = cached.as_ref().map_or(0, |c| c.0.head.files.len() - kept);
 
     // Warm start: every file as cached, in the same order, none gone; files
     // whose times cannot be trusted are compared by content first.
-    if let Some(c) = &cached {
+    if let Some((c, _)) = &cached {
         let in_place = plans.len() == c.head.files.len()
             && plans
                 .iter()
@@ -97,12 +96,10 @@ pub fn update(
             // Only times changed: the cache is written again with them (and
             // this start time), its detail section copied as it is.
             let raw_detail = checked.then(|| c.detail_bytes().to_vec());
-            let Cache { mut head, .. } = cached.expect("checked");
+            let (Cache { mut head, .. }, listed) = cached.expect("checked");
             if checked {
                 // Written back: the listing goes back into the files.
-                if let Some(l) = &listed {
-                    regroup(&mut head, l);
-                }
+                regroup(&mut head, &listed);
                 head.started = started;
                 for (f, entry) in head.files.iter_mut().zip(&scan.files) {
                     f.mtime = entry.mtime;
@@ -112,10 +109,7 @@ pub fn update(
                 articles,
                 warnings: mut file_warnings,
                 ..
-            } = match listed {
-                Some(l) => l,
-                None => listing(root, &mut head),
-            };
+            } = listed;
             warnings.append(&mut file_warnings);
             return Ok(Updated {
                 head,
@@ -129,13 +123,10 @@ pub fn update(
     }
 
     let extractor = extractor.get()?;
-    let cached = cached.map(|mut c| {
-        if let Some(l) = &listed {
-            regroup(&mut c.head, l);
-        }
+    let cached = cached.map(|(mut c, listed)| {
+        regroup(&mut c.head, &listed);
         c
     });
-    drop(listed);
     let (old_files, names, old_detail) = match cached {
         Some(c) => match c.detail() {
             Ok((names, d)) => (c.head.files, names, d),
