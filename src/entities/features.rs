@@ -314,6 +314,20 @@ pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             ],
         ));
         out.push(feature(36, &[core(-1)]));
+        // Letter trigrams: how a transliterated foreign name (داستين
+        // هوفمان) looks, which no word list holds.
+        let letters: Vec<char> = std::iter::once('^')
+            .chain(t.core().chars())
+            .chain(std::iter::once('$'))
+            .collect();
+        let mut buf = [0u8; 12];
+        for w in letters.windows(3) {
+            let mut n = 0;
+            for c in w {
+                n += c.encode_utf8(&mut buf[n..]).len();
+            }
+            out.push(feature(46, &[std::str::from_utf8(&buf[..n]).unwrap_or("")]));
+        }
     }
 }
 
