@@ -5,12 +5,66 @@
 use super::extract::{Extractor, Kind, Mention};
 use super::features::TokenInfo;
 
+/// Words inside compound names that bind to the word after them
+/// (normalized).
+const CONNECTORS: &[&str] = &[
+    "عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "دي", "دو", "دا", "فان", "فون", "ولد",
+];
+
+/// Regnal numbers after a given name (normalized): عباس الاول.
+const ORDINALS: &[&str] = &[
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+];
+
+/// Whether a word ending a name of two words or more is a verb in the
+/// imperfect that the name is the subject of (مدحت صالح | يغني): a word
+/// opening with ي that is no given name and never part of a name in the
+/// training text. Most names opening with ي are common given names
+/// (يوسف, يحيى), which the list holds.
+pub(super) fn imperfect_verb(t: &TokenInfo, in_names: u32) -> bool {
+    let w = t.conj();
+    t.shape == 'a'
+        && w.starts_with('ي')
+        && w.chars().count() >= 4
+        && !t.given
+        && !t.place
+        && in_names == 0
+}
+
 /// Carries a person's name on over what the tagger cut off: an initial and
 /// its period (هشام ل.: news abbreviates surnames it withholds), and a
 /// surname after a name that ends in a common given name (ادريس | جطو): a
 /// word the training text hardly saw, no title, place, adjective of origin
 /// or conjunction.
-pub(super) fn extend_name(info: &[TokenInfo], covered: &[bool], b: usize) -> usize {
+pub(super) fn extend_name(
+    info: &[TokenInfo],
+    covered: &[bool],
+    mut b: usize,
+    never_in_names: impl Fn(&TokenInfo) -> bool,
+) -> usize {
+    // A name never ends on a word that binds to the next: عبد | الرحمن,
+    // ابو | مازن, بن | علي, دي | ميستورا; ابي only after بن (علي بن ابي |
+    // طالب), being also a spelling of آبي (شينزو آبي | في).
+    let binds = |i: usize| {
+        let w = info[i].conj();
+        CONNECTORS.contains(&w)
+            || (w == "ابي" && i > 0 && matches!(info[i - 1].conj(), "بن" | "ابن"))
+    };
+    while b > 0
+        && binds(b - 1)
+        && info
+            .get(b)
+            .is_some_and(|t| t.shape == 'a' && !never_in_names(t))
+        && !covered[b]
+    {
+        b += 1;
+    }
     let Some(t) = info.get(b).filter(|t| t.shape == 'a' && !covered[b]) else {
         return b;
     };
@@ -27,6 +81,7 @@ pub(super) fn extend_name(info: &[TokenInfo], covered: &[bool], b: usize) -> usi
         && !t.person_trigger
         && !t.place_trigger
         && !t.quoted
+        && !imperfect_verb(t, 0)
         && t.norm.chars().count() >= 3;
     if after_given && surname {
         b + 1
@@ -81,6 +136,16 @@ impl Extractor {
                 let seen = self.counts.get(last).copied().unwrap_or(0);
                 let named = self.person_counts.get(last).copied().unwrap_or(0);
                 let common = seen >= 3 && named * 10 < seen;
+                let before = &m.norms[m.norms.len() - 2];
+                // What the name's own rules put there stays: a word after
+                // a connector (عبد | الواحد), an initial (هشام ل.), a
+                // regnal number (عبد الله | الثاني).
+                let bound = CONNECTORS.contains(&super::features::conj(before))
+                    || (last == "." && before.chars().count() == 1)
+                    || (ORDINALS.contains(&last.as_str()) && self.gazetteer.is_given_name(before));
+                if bound {
+                    break;
+                }
                 let text = paragraphs[m.paragraph].as_ref();
                 let span = text.get(m.range.clone()).unwrap_or("");
                 let word = &m.words[m.words.len() - 1];

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::boundaries::{extend_name, join_adjacent_persons};
+use super::boundaries::{extend_name, imperfect_verb, join_adjacent_persons};
 use super::features::{nisba_base, sentence_info, Counts, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::model::{ModelError, Perceptron, N_TAGS};
@@ -175,7 +175,7 @@ impl Extractor {
             }
             for (kind, a, b) in repaired {
                 let b = if kind == Kind::Person {
-                    extend_name(&info, &covered, b)
+                    extend_name(&info, &covered, b, |t| self.never_in_names(t))
                 } else {
                     b
                 };
@@ -230,11 +230,20 @@ impl Extractor {
                 while a < b && info[a].person_trigger {
                     a += 1;
                 }
-                while b > a && self.never_in_names(&info[b - 1]) {
+                while b > a
+                    && (self.never_in_names(&info[b - 1])
+                        || (b - a >= 2
+                            && imperfect_verb(&info[b - 1], self.in_names(&info[b - 1]))))
+                {
                     b -= 1;
                 }
                 if a == b {
                     continue;
+                }
+                // Two names coordinated: صالح عبد الغفور | وبسام.
+                if let Some(k) = (a + 1..b).find(|&k| self.second_name(&info[k])) {
+                    out.push((Kind::Person, a, k));
+                    a = k;
                 }
                 // A known place behind a preposition opens no name: the
                 // envoy "to Syria" comes before the envoy's name.
@@ -269,6 +278,22 @@ impl Extractor {
     fn never_in_names(&self, t: &TokenInfo) -> bool {
         self.counts.get(&t.norm).copied().unwrap_or(0) >= 3
             && !self.person_counts.contains_key(&t.norm)
+    }
+
+    /// How often the training text saw a word inside a person's name.
+    fn in_names(&self, t: &TokenInfo) -> u32 {
+        self.person_counts.get(t.conj()).copied().unwrap_or(0)
+    }
+
+    /// Whether a word inside a person span opens a second name: the
+    /// conjunction و before a given name (وبسام), where the whole word is
+    /// no name itself (وليد).
+    fn second_name(&self, t: &TokenInfo) -> bool {
+        t.has_conjunction()
+            && t.norm.starts_with('و')
+            && self.gazetteer.is_given_name(t.conj())
+            && !self.gazetteer.is_given_name(&t.norm)
+            && self.person_counts.get(&t.norm).copied().unwrap_or(0) == 0
     }
 
     /// A known place the tagger left untagged: a gazetteer name of three

@@ -116,6 +116,15 @@ fn shape_of(word: &str) -> char {
     }
 }
 
+/// A normalized word without a leading conjunction و/ف, if three letters or
+/// more remain.
+pub fn conj(norm: &str) -> &str {
+    match norm.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => norm,
+    }
+}
+
 /// A normalized word without its longest proclitic sequence that leaves three
 /// letters or more.
 pub fn core(norm: &str) -> &str {
@@ -176,10 +185,7 @@ pub fn sentence_info(norms: &[String], gaz: &Gazetteer, counts: &Counts) -> Vec<
             } else {
                 norm.clone()
             };
-            let conj = match norm_key.strip_prefix(['و', 'ف']) {
-                Some(rest) if rest.chars().count() >= 3 => rest,
-                _ => &norm_key,
-            };
+            let conj = conj(&norm_key);
             let (clitic, core) = core_of(&norm_key);
             let nisba = shape == 'a' && nisba_base(conj, gaz).is_some();
             let place = !nisba

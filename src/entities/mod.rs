@@ -218,7 +218,7 @@ impl CorpusEntities {
 
 /// Bumped whenever the rules change what extraction finds, so that index
 /// caches written by an older build are rebuilt rather than trusted.
-const RULES_VERSION: u64 = 4;
+const RULES_VERSION: u64 = 5;
 
 /// Identifies what this build's extraction finds: the rules' version, the
 /// model and the gazetteer data. Index caches carry it.
