@@ -14,7 +14,7 @@ use super::boundaries::{extend_name, imperfect_verb, join_adjacent_persons};
 use super::features::{nisba_base, sentence_info, Counts, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::model::{ModelError, Perceptron, N_TAGS};
-use super::tagger::{forced_person, spans, tag_scored};
+use super::tagger::{forced_person, spans, tag_scored, B_PERS, O};
 use crate::text::{normalize_str, tokenize, TokenKind};
 
 /// The compiled-in tagger, trained on ANERcorp (CC BY-SA 4.0, see
@@ -318,8 +318,6 @@ impl Extractor {
 /// How far below the outside tag a rare word's person score may be and the
 /// word still open a name after a title; chosen on `sahifa-train`'s folds.
 const TITLE_MARGIN: f32 = 20.0;
-const O: usize = 0;
-const B_PERS: usize = 1;
 
 /// Untagged names announced by a title: a person trigger (وزير, رئيس, نظيره),
 /// up to six modifiers (words with the article, nisba adjectives, a comma),

@@ -12,7 +12,9 @@ use super::model::{Perceptron, N_TAGS, TAGS};
 /// `sahifa-train`, evens out precision and recall of persons per article.
 pub const PERSON_BIAS: f32 = 7.0;
 
-const B_PERS: usize = 1;
+/// Indices into [`TAGS`] that rules look at.
+pub(super) const O: usize = 0;
+pub(super) const B_PERS: usize = 1;
 const I_PERS: usize = 2;
 
 /// One labelled sentence: normalized words and tag indices into [`TAGS`].
