@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod entities;
 pub mod index;
 pub mod layout;
+pub mod random;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -84,13 +84,8 @@ fn damaged_caches_are_refused_not_trusted() {
     open(&corpus, Some(&path), &extractor, Refresh::Full).unwrap();
     let good = std::fs::read(&path).unwrap();
     let fingerprint = sahifa::entities::fingerprint();
-    let mut seed: u64 = 7;
-    let mut next = |n: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) as usize % n
-    };
+    let mut rng = sahifa::random::Lcg::new(7);
+    let mut next = |n: usize| rng.below(n);
     for round in 0..60 {
         let mut bad = good.clone();
         if round % 4 == 0 {

@@ -4,25 +4,7 @@
 //! distinct names as a newsroom archive. Deterministic for a seed.
 
 use super::{load, Article, CorpusSource};
-
-/// A tiny deterministic generator (PCG-style LCG); statistics do not matter here.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-
-    /// Small numbers far more often than large ones, as names recur in news.
-    fn skewed(&mut self, n: usize) -> usize {
-        let r = self.below(n.max(1));
-        self.below(r + 1)
-    }
-}
+use crate::random::Lcg as Rng;
 
 const FIRST: &[&str] = &[
     "محمد",
@@ -193,7 +175,7 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Article> {
     if sentences.is_empty() {
         return Vec::new();
     }
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     (0..n)
         .map(|i| {
             let d = draft(&sentences, &mut rng);
@@ -218,7 +200,7 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Article> {
 /// teaser, the repeated headline, share buttons), with CRLF in some.
 pub fn synthetic_pages(n: usize, seed: u64) -> impl Iterator<Item = (String, String)> {
     let sentences = sentences();
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     (0..if sentences.is_empty() { 0 } else { n }).map(move |i| {
         let d = draft(&sentences, &mut rng);
         let mut page = String::from("أخبار عاجلة\n");

@@ -117,14 +117,11 @@ pub fn train(sentences: &[Labelled], gaz: &Gazetteer, epochs: usize) -> Perceptr
         .map(|(w, _)| sentence_info(w, gaz, &counts))
         .collect();
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut seed: u64 = 0x5eed;
+    let mut rng = crate::random::Lcg::new(0x5eed);
     let mut feats = Vec::with_capacity(48);
     for _ in 0..epochs {
         for i in (1..order.len()).rev() {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            order.swap(i, (seed >> 33) as usize % (i + 1));
+            order.swap(i, rng.below(i + 1));
         }
         for &s in &order {
             let (_, gold) = &sentences[s];

@@ -11,13 +11,8 @@ fn names(n: usize) -> Vec<Entity> {
         "با", "تو", "سي", "ري", "لا", "فو", "مي", "نا", "دو", "كي", "غا", "جو", "زي", "شا", "حو",
         "خا", "عي", "قو", "طا", "وي", "يا", "هو", "ف", "ن", "ر", "ل", "م", "س", "ك", "ب",
     ];
-    let mut seed: u64 = 42;
-    let mut next = |m: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) as usize % m
-    };
+    let mut rng = sahifa::random::Lcg::new(42);
+    let mut next = |n: usize| rng.below(n);
     (0..n)
         .map(|i| {
             let words: Vec<String> = (0..2 + next(2))
