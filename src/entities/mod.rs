@@ -4,6 +4,7 @@
 
 pub mod boundaries;
 pub mod cluster;
+pub mod eval;
 pub mod extract;
 pub mod features;
 pub mod gazetteer;
