@@ -65,3 +65,99 @@ fn name_boundaries() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Analyzes articles (one paragraph each) as one corpus; returns each
+/// entity's kind, canonical name and number of articles.
+fn corpus(bodies: &[&str]) -> Vec<(Kind, String, usize)> {
+    use sahifa::corpus::Article;
+    let extractor = Extractor::builtin().unwrap();
+    let articles: Vec<Article> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Article {
+            id: format!("{i}"),
+            title: String::new(),
+            words: Article::count_words(&[b.to_string()]),
+            body: vec![b.to_string()],
+            source: None,
+            dateline: None,
+            date: None,
+            url: None,
+            path: String::new(),
+            record: 0,
+        })
+        .collect();
+    sahifa::entities::analyze(&articles, &extractor)
+        .entities
+        .into_iter()
+        .map(|e| (e.kind, e.name, e.articles.len()))
+        .collect()
+}
+
+#[test]
+fn homographs_of_places_need_a_place_around_them() {
+    // كيف is "how" far more often than Kyiv; the article form of a place is
+    // no spelling of it unless listed (المالي is "financial", الصور "the
+    // pictures").
+    let (_, places) = names("وسأل الصحفي كيف تغيرت الأوضاع في المجال المالي ونشرت الصور.");
+    assert!(places.is_empty(), "{places:?}");
+    let (_, places) = names("وصل الوفد إلى كيف قادما من وارسو.");
+    assert!(places.contains(&"كيف".to_owned()), "{places:?}");
+    let (_, places) = names("وقعت الاشتباكات في شمال مالي أمس.");
+    assert_eq!(places, ["مالي"]);
+}
+
+#[test]
+fn names_keep_their_first_letters_when_clustered() {
+    // و, ب and ف that open وليد, باري and فادي are the names' own letters,
+    // however common يد ("hand") is.
+    let found = corpus(&[
+        "وقال وزير الخارجية وليد المعلم إن المحادثات مستمرة.",
+        "وصرح وليد المعلم للصحفيين بأن الوفد سيعود.",
+        "وأضاف المعلم أن يد الحكومة ممدودة.",
+    ]);
+    let persons: Vec<&str> = found
+        .iter()
+        .filter(|e| e.0 == Kind::Person)
+        .map(|e| e.1.as_str())
+        .collect();
+    assert!(persons.contains(&"وليد المعلم"), "{persons:?}");
+    assert!(!persons.iter().any(|p| p.starts_with("يد")), "{persons:?}");
+}
+
+#[test]
+fn alef_maksura_keeps_names_apart_from_words() {
+    use sahifa::entities::known::name_key;
+    assert_eq!(name_key("على", "علي"), "على");
+    assert_eq!(name_key("علي", "علي"), "علي");
+    assert_eq!(name_key("وعلى", "وعلي"), "على");
+    assert_ne!(name_key("منى", "مني"), name_key("مني", "مني"));
+    // A person علي found in one article is not found again in every على.
+    let found = corpus(&[
+        "والتقى الرئيس علي عبد الله صالح بالوفد، وقال علي إن الحوار مستمر.",
+        "وأكد علي عبد الله صالح أن اليمن موحد.",
+        "وأكد الوزير على ضرورة الحوار وعلى أهمية الاتفاق.",
+    ]);
+    for (kind, name, n) in &found {
+        assert!(
+            !(name.ends_with("على") || *kind == Kind::Person && name == "علي" && *n > 2),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn corpus_names_spread_only_on_evidence() {
+    use sahifa::entities::{known_set, NameTally};
+    let mut tally = NameTally::default();
+    // Tagged a person in 40 articles, standing untagged in 10: a name.
+    tally.insert("بوتين".into(), [40, 0, 10]);
+    // Tagged twice, untagged in 3,000 articles: a word the tagger erred on.
+    tally.insert("الماضي".into(), [2, 0, 3000]);
+    // Tagged once: no evidence at all.
+    tally.insert("فلان".into(), [1, 0, 0]);
+    let known = known_set(&tally);
+    assert_eq!(known.get("بوتين"), Some(&Kind::Person));
+    assert!(!known.contains_key("الماضي"));
+    assert!(!known.contains_key("فلان"));
+}

@@ -51,11 +51,13 @@ struct Reduced {
     surface: String,
 }
 
-/// Counts of normalized words in the corpus and in the training text, and
-/// the gazetteer's places (which count as attested however rare).
+/// Counts of normalized words in the corpus's names and in the training
+/// text, and the gazetteer's places (which count as attested however rare).
 struct Lexicon<'a> {
     corpus: HashMap<&'a str, u32>,
     training: &'a Counts,
+    /// How often each training word stood in a person's or a place's name.
+    training_names: [&'a Counts; 2],
     gazetteer: Option<&'a Gazetteer>,
 }
 
@@ -63,13 +65,21 @@ struct Lexicon<'a> {
 const GAZETTEER_WEIGHT: u32 = 1000;
 
 impl Lexicon<'_> {
+    /// How often `w` is attested as a name: in the corpus's names, in the
+    /// training text's, or in the gazetteer. Not as any word: يد ("hand") is
+    /// common, and وليد must not become it.
     fn count(&self, w: &str) -> u32 {
         let places = self.gazetteer.is_some_and(|g| g.is_place(w));
         self.corpus.get(w).copied().unwrap_or(0)
-            + self.training.get(w).copied().unwrap_or(0)
+            + self.training_names[0].get(w).copied().unwrap_or(0)
+            + self.training_names[1].get(w).copied().unwrap_or(0)
             + if places { GAZETTEER_WEIGHT } else { 0 }
     }
 }
+
+/// A proclitic is removed only when at least this many letters remain: the
+/// first letters of وليد, وائل, باري and فادي are the names' own.
+const MIN_STEM: usize = 3;
 
 /// Removes the proclitics of a mention's first word when the bare word is
 /// attested at least as often as the glued one (وموسكو → موسكو, but لافروف and
@@ -84,6 +94,9 @@ fn reduce(m: &Name, lex: &Lexicon<'_>) -> Reduced {
             _ => (a.stem.to_owned(), false),
         };
         let strip = first.len() - a.stem.len();
+        if a.stem.chars().count() < MIN_STEM {
+            continue;
+        }
         // A glued known place (وتركيا) is that place however often the
         // corpus glues it; otherwise the bare word must be attested at least
         // as often as the glued one.
@@ -218,6 +231,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     let lex = Lexicon {
         corpus,
         training: &extractor.counts,
+        training_names: [&extractor.person_counts, &extractor.place_counts],
         gazetteer: Some(&extractor.gazetteer),
     };
     let gaz = &extractor.gazetteer;
@@ -433,9 +447,11 @@ mod tests {
         let training: Counts = [("محمد".to_owned(), 90), ("محمود".to_owned(), 20)]
             .into_iter()
             .collect();
+        let none = Counts::default();
         let lex = Lexicon {
             corpus: HashMap::new(),
             training: &training,
+            training_names: [&none, &none],
             gazetteer: None,
         };
         assert!(!same_word("محمد", "محمود", &lex));

@@ -76,11 +76,15 @@ pub struct Extractor {
     pub counts: Counts,
     /// How often each training word was part of a person's name.
     pub(super) person_counts: Counts,
+    /// How often each training word was part of a place's name.
+    pub(super) place_counts: Counts,
 }
 
 /// A sentence's tokens with their kinds and where each span begins.
 pub(super) struct Tagged {
     pub(super) info: Vec<TokenInfo>,
+    /// Each token's [`name_key`](super::known::name_key).
+    pub(super) keys: Vec<String>,
     pub(super) kinds: Vec<Option<Kind>>,
     pub(super) begins: Vec<bool>,
 }
@@ -99,17 +103,23 @@ impl Extractor {
     /// An extractor around a given model.
     pub fn from_model(mut model: Perceptron) -> Result<Extractor, ModelError> {
         let vocabulary = std::mem::take(&mut model.vocabulary);
-        let counts = vocabulary.iter().map(|(w, c, _)| (w.clone(), *c)).collect();
+        let counts = vocabulary.iter().map(|v| (v.0.clone(), v.1)).collect();
         let person_counts = vocabulary
-            .into_iter()
+            .iter()
             .filter(|v| v.2 > 0)
-            .map(|(w, _, p)| (w, p))
+            .map(|v| (v.0.clone(), v.2))
+            .collect();
+        let place_counts = vocabulary
+            .into_iter()
+            .filter(|v| v.3 > 0)
+            .map(|v| (v.0, v.3))
             .collect();
         Ok(Extractor {
             model,
             gazetteer: Gazetteer::builtin(),
             counts,
             person_counts,
+            place_counts,
         })
     }
 
@@ -200,6 +210,11 @@ impl Extractor {
                 }
             }
             tagged.push(Tagged {
+                keys: s
+                    .tokens
+                    .iter()
+                    .map(|t| super::known::name_key(&t.1, &t.2))
+                    .collect(),
                 info,
                 kinds,
                 begins,
@@ -312,7 +327,45 @@ impl Extractor {
             && !near_person(i.checked_sub(1))
             && !near_person(Some(i + 1))
             && self.counts.get(&t.norm).copied().unwrap_or(0) < 400
+            && (!self.homograph(t) || place_context(info, kinds, i))
     }
+
+    /// A gazetteer place that running text mostly uses as another word: كيف
+    /// is "how" far more often than Kyiv, سيول "floods" more than Seoul. The
+    /// training text saw its core three times or more, and in less than half
+    /// of them as (part of) a place.
+    pub(super) fn homograph(&self, t: &TokenInfo) -> bool {
+        let seen = self.counts.get(t.core()).copied().unwrap_or(0);
+        let placed = self.place_counts.get(t.core()).copied().unwrap_or(0);
+        t.place && seen >= 3 && placed * 2 < seen
+    }
+}
+
+/// Whether token `i` stands where a place does: after a word that announces
+/// one (مدينة, العاصمة) or a preposition of motion or position (إلى, نحو,
+/// داخل), or coordinated with a place (طهران وكيف, كيف وموسكو).
+fn place_context(info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
+    let is_place = |j: usize| kinds.get(j).copied().flatten() == Some(Kind::Place);
+    let before = i.checked_sub(1).map(|j| &info[j]);
+    let announced = before.is_some_and(|b| {
+        b.place_trigger
+            || matches!(
+                b.norm.as_str(),
+                "الي"
+                    | "نحو"
+                    | "داخل"
+                    | "خارج"
+                    | "قرب"
+                    | "شمال"
+                    | "جنوب"
+                    | "شرق"
+                    | "غرب"
+            )
+    });
+    let coordinated = (info[i].has_conjunction() && i > 0 && is_place(i - 1))
+        || info.get(i + 1).is_some_and(|n| n.has_conjunction()) && is_place(i + 1)
+        || (i >= 2 && info[i - 1].norm == "،" && is_place(i - 2));
+    announced || coordinated
 }
 
 /// How far below the outside tag a rare word's person score may be and the

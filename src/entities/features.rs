@@ -5,7 +5,7 @@
 //! neighbours, gazetteer membership, title and place triggers, nisba shape,
 //! quotation, and the tags already given to the previous tokens.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, NameRole};
 use super::model::feature;
 use crate::text::PROCLITICS;
 
@@ -40,6 +40,11 @@ pub struct TokenInfo {
     /// A common given name (the gazetteer's list): what opens most persons'
     /// names, including the ones no training text saw.
     pub given: bool,
+    /// What Wikidata's people bear the word (or it without و/ف) as: `g`,
+    /// `s`, `u`, or `-` for no one.
+    pub name_role: &'static str,
+    /// The word or its core names a town GeoNames knows.
+    pub town: bool,
 }
 
 impl TokenInfo {
@@ -196,6 +201,14 @@ pub fn sentence_info(norms: &[String], gaz: &Gazetteer, counts: &Counts) -> Vec<
             TokenInfo {
                 rare: arabic && counts.get(norm.as_str()).copied().unwrap_or(0) <= 2,
                 given: arabic && (gaz.is_given_name(&norm_key) || gaz.is_given_name(conj)),
+                name_role: match gaz.name_role(&norm_key).or_else(|| gaz.name_role(conj)) {
+                    _ if !arabic => "-",
+                    Some(NameRole::Given) => "g",
+                    Some(NameRole::Surname) => "s",
+                    Some(NameRole::Unknown) => "u",
+                    None => "-",
+                },
+                town: arabic && !nisba && (gaz.is_town(&norm_key) || gaz.is_town(core)),
                 person_trigger: trig(&|w| gaz.is_person_trigger(w)),
                 place_trigger: trig(&|w| gaz.is_place_trigger(w)),
                 nisba,
@@ -307,6 +320,14 @@ pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         45,
         &[flag(t.given), flag(at(1).is_some_and(|x| x.rare))],
     ));
+    // Wikidata's names and GeoNames' towns, weighed by the model in context.
+    let role = |k: isize| at(k).map_or("_", |x| x.name_role);
+    out.push(feature(46, &[role(0)]));
+    out.push(feature(47, &[role(-1), role(0)]));
+    out.push(feature(48, &[role(0), role(1)]));
+    out.push(feature(49, &[role(0), flag(t.rare)]));
+    out.push(feature(50, &[flag(t.town), flag(t.place)]));
+    out.push(feature(51, &[flag(t.town), t.clitic]));
     if t.rare {
         out.push(feature(31, &[]));
         out.push(feature(32, &[word(-1)]));

@@ -11,6 +11,21 @@ use crate::text::normalize_str;
 pub(crate) const CLDR: &str = include_str!("data/places-cldr.tsv");
 pub(crate) const CURATED: &str = include_str!("data/places-curated.tsv");
 pub(crate) const GIVEN_NAMES: &str = include_str!("data/given-names.txt");
+/// Name units of people in Wikidata (CC0), built by `data/build-lexicons.py`.
+pub(crate) const NAMES: &str = include_str!("data/names-wikidata.tsv");
+/// Towns from GeoNames (CC BY 4.0), built by `data/build-lexicons.py`.
+pub(crate) const TOWNS: &str = include_str!("data/places-geonames.tsv");
+
+/// What Wikidata's people most often bear a name unit as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameRole {
+    /// A given name.
+    Given,
+    /// A surname.
+    Surname,
+    /// A name of either kind.
+    Unknown,
+}
 
 /// A known place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +48,12 @@ pub struct Gazetteer {
     person_triggers: FxHashSet<&'static str>,
     given_names: FxHashSet<String>,
     place_triggers: FxHashSet<&'static str>,
+    /// Wikidata's name units: evidence for the tagger, never a rule by
+    /// itself (many are also common words: كبير, سعيد).
+    name_roles: FxHashMap<String, NameRole>,
+    /// GeoNames' one-word towns: evidence for the tagger only, since many
+    /// towns are named by common words (النصر, السلام).
+    towns: FxHashSet<String>,
 }
 
 /// A grouping key for place names the gazetteer does not know: normalized,
@@ -55,6 +76,22 @@ impl Gazetteer {
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(normalize_str)
+                .collect(),
+            name_roles: data_rows(NAMES)
+                .filter_map(|mut cols| {
+                    let word = cols.next()?;
+                    let role = match cols.next()? {
+                        "g" => NameRole::Given,
+                        "s" => NameRole::Surname,
+                        _ => NameRole::Unknown,
+                    };
+                    Some((normalize_str(word), role))
+                })
+                .collect(),
+            towns: data_rows(TOWNS)
+                .filter_map(|mut cols| cols.next())
+                .filter(|w| !w.contains(' '))
                 .map(normalize_str)
                 .collect(),
             ..Gazetteer::default()
@@ -99,12 +136,11 @@ impl Gazetteer {
                 self.places.len() - 1
             }
         };
+        // Only the spellings listed: an automatic article form turned
+        // مالي (Mali) into المالي ("financial") and صور (Tyre) into الصور
+        // ("the pictures"); places written with the article list it.
         for a in &arabic {
-            let n = normalize_str(a);
-            if !n.starts_with("ال") {
-                self.by_spelling.entry(format!("ال{n}")).or_insert(idx);
-            }
-            self.by_spelling.entry(n).or_insert(idx);
+            self.by_spelling.entry(normalize_str(a)).or_insert(idx);
         }
         for e in english {
             self.by_english.entry(e.clone()).or_insert(idx);
@@ -127,6 +163,16 @@ impl Gazetteer {
     /// The place with this English name (lower case), if known.
     pub fn by_english(&self, name: &str) -> Option<&Place> {
         self.by_english.get(name).map(|&i| &self.places[i])
+    }
+
+    /// What Wikidata's people bear a normalized word as, if they bear it.
+    pub fn name_role(&self, word: &str) -> Option<NameRole> {
+        self.name_roles.get(word).copied()
+    }
+
+    /// Whether a normalized word is the name of a town GeoNames knows.
+    pub fn is_town(&self, word: &str) -> bool {
+        self.towns.contains(word)
     }
 
     /// Whether a normalized word is a common given name (محمد, فلاديمير, بيل).
@@ -257,6 +303,13 @@ pub const PLACE_TRIGGERS: &[&str] = &[
     "دوله",
     "بلاد",
 ];
+
+/// The tab-separated columns of a data file's rows, comments skipped.
+fn data_rows(text: &str) -> impl Iterator<Item = std::str::Split<'_, char>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t'))
+}
 
 #[cfg(test)]
 mod tests {

@@ -22,7 +22,7 @@ impl Extractor {
             && !t.nisba
             && (seen <= 2
                 || (kind == Kind::Person && named * 2 >= seen)
-                || (kind == Kind::Place && t.place))
+                || (kind == Kind::Place && t.place && !self.homograph(t)))
     }
 
     /// A person's name found again must not be a common word behind a
@@ -50,7 +50,7 @@ impl Extractor {
                 }
                 let last = &t.info[j - 1];
                 if (kind == Kind::Person || j - i == 1) && self.spreads(last, kind) {
-                    known.entry(last.core().to_owned()).or_insert(kind);
+                    known.entry(t.keys[j - 1].clone()).or_insert(kind);
                 }
                 i = j;
             }
@@ -58,7 +58,7 @@ impl Extractor {
         for t in tagged.iter_mut() {
             for i in 0..t.kinds.len() {
                 if t.kinds[i].is_none() && !t.info[i].quoted && !t.info[i].nisba {
-                    let found = known.get(t.info[i].core()).copied();
+                    let found = known.get(&t.keys[i]).copied();
                     if let Some(k) = found.filter(|&k| !self.word_after_preposition(&t.info[i], k))
                     {
                         t.kinds[i] = Some(k);
@@ -71,25 +71,31 @@ impl Extractor {
 }
 
 impl Extractor {
-    /// Adds mentions of names the rest of the corpus knows (`known`: core of a
-    /// one-word place or of a person's last name, and its kind) where the
-    /// tagger left them untagged in this article. No tagging is redone. Says
-    /// whether it added any.
-    pub fn add_known<S: AsRef<str>>(
+    /// The untagged occurrences in this article of names the rest of the
+    /// corpus tagged (`candidates`: the key of a one-word place or of a
+    /// person's last name, and its kind), held to what an article's own
+    /// names are. No tagging is redone; nothing is added yet: whether a
+    /// candidate spreads depends on how often the whole corpus tags it.
+    pub fn known_occurrences<S: AsRef<str>>(
         &self,
         paragraphs: &[S],
-        known: &HashMap<String, Kind>,
-        found: &mut ArticleMentions,
-    ) -> bool {
-        let mut added = Vec::new();
+        candidates: &HashMap<String, Kind>,
+        found: &ArticleMentions,
+    ) -> Vec<Mention> {
+        let mut pending = Vec::new();
+        if candidates.is_empty() {
+            return pending;
+        }
         for (p, text) in paragraphs.iter().enumerate() {
             let text = text.as_ref();
             let tokens = tokenize(text);
             let norms: Vec<String> = tokens.iter().map(|t| normalize_str(t.text)).collect();
-            if !norms
+            let keys: Vec<String> = tokens
                 .iter()
-                .any(|n| known.contains_key(super::features::core(n)))
-            {
+                .zip(&norms)
+                .map(|(t, n)| name_key(t.text, n))
+                .collect();
+            if !keys.iter().any(|k| candidates.contains_key(k)) {
                 continue;
             }
             let info = sentence_info(&norms, &self.gazetteer, &self.counts);
@@ -109,10 +115,9 @@ impl Extractor {
                 {
                     continue;
                 }
-                // The corpus's names are held to what an article's own are.
                 let spread = |&&k: &&Kind| self.spreads(x, k) && !self.word_after_preposition(x, k);
-                if let Some(&kind) = known.get(x.core()).filter(spread) {
-                    added.push(Mention {
+                if let Some(&kind) = candidates.get(&keys[i]).filter(spread) {
+                    pending.push(Mention {
                         kind,
                         paragraph: p,
                         range: t.range.clone(),
@@ -122,50 +127,122 @@ impl Extractor {
                 }
             }
         }
-        if added.is_empty() {
-            return false;
-        }
-        found.mentions.extend(added);
-        found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
-        join_adjacent_persons(paragraphs, &mut found.mentions);
-        true
+        pending
     }
 }
 
-/// How often each name core was tagged a person and a place, summed over
-/// articles (so a cache can add and remove one file's share).
-pub type NameTally = HashMap<String, [u32; 2]>;
+/// Adds the pending occurrences of names the corpus has shown to be names
+/// (`known`, from [`known_set`]); says whether it added any.
+pub fn add_known<S: AsRef<str>>(
+    paragraphs: &[S],
+    known: &HashMap<String, Kind>,
+    pending: Vec<Mention>,
+    found: &mut ArticleMentions,
+) -> bool {
+    let before = found.mentions.len();
+    found.mentions.extend(
+        pending
+            .into_iter()
+            .filter(|m| known.get(&mention_key(m)).is_some_and(|&k| k == m.kind)),
+    );
+    if found.mentions.len() == before {
+        return false;
+    }
+    found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
+    join_adjacent_persons(paragraphs, &mut found.mentions);
+    true
+}
+
+/// What a corpus counts of a name: articles that tag it a person, articles
+/// that tag it a place, and articles where it stands untagged where it
+/// could have been found again. Sums over articles, so a cache can add and
+/// remove one file's share.
+pub type NameTally = HashMap<String, [u32; 3]>;
+
+/// The key under which a name is known across the corpus: the core of its
+/// normalized word, except that a final ى stays ى. Normalizing folds it into
+/// ي, which would make على ("on") a spelling of علي and منى of مني.
+pub fn name_key(written: &str, norm: &str) -> String {
+    let core = super::features::core(norm);
+    let last = written.chars().rev().find(|c| !crate::text::is_harakah(*c));
+    match (last, core.strip_suffix('ي')) {
+        (Some('ى'), Some(stem)) => format!("{stem}ى"),
+        _ => core.to_owned(),
+    }
+}
+
+/// The key of a mention's last word.
+fn mention_key(m: &Mention) -> String {
+    match (m.words.last(), m.norms.last()) {
+        (Some(w), Some(n)) => name_key(w, n),
+        _ => String::new(),
+    }
+}
 
 /// Adds the names an article's mentions make known to the rest of the corpus:
-/// the core of a person's last word, and of a one-word place, once per
+/// the key of a person's last word, and of a one-word place, once per
 /// article and kind (a word one article tags over and over is no evidence).
 pub fn known_names(found: &ArticleMentions, out: &mut NameTally) {
-    let mut seen: Vec<(&str, Kind)> = Vec::new();
+    let mut seen: Vec<(String, Kind)> = Vec::new();
     for m in &found.mentions {
         if m.kind == Kind::Place && m.norms.len() > 1 {
             continue;
         }
-        let last = m.norms.last().map(String::as_str).unwrap_or("");
-        let core = super::features::core(last);
-        if core.chars().count() >= 3 && !seen.contains(&(core, m.kind)) {
-            seen.push((core, m.kind));
-            out.entry(core.to_owned()).or_default()[m.kind as usize] += 1;
+        let key = mention_key(m);
+        if key.chars().count() >= 3 && !seen.iter().any(|s| s.0 == key && s.1 == m.kind) {
+            out.entry(key.clone()).or_default()[m.kind as usize] += 1;
+            seen.push((key, m.kind));
         }
     }
 }
 
-/// The names tagged in two articles or more, as the kind they were tagged most often
-/// (a person on a tie: a place the tagger doubts is usually a surname).
-pub fn known_set(tally: &NameTally) -> HashMap<String, Kind> {
+/// Counts, once per article, the candidates that stand untagged in it
+/// (`pending`, from [`Extractor::known_occurrences`]) and that the article
+/// does not tag elsewhere.
+pub fn untagged_names(found: &ArticleMentions, pending: &[Mention], out: &mut NameTally) {
+    let tagged: Vec<String> = found.mentions.iter().map(mention_key).collect();
+    let mut seen: Vec<String> = Vec::new();
+    for m in pending {
+        let key = mention_key(m);
+        if !tagged.contains(&key) && !seen.contains(&key) {
+            out.entry(key.clone()).or_default()[2] += 1;
+            seen.push(key);
+        }
+    }
+}
+
+/// The names tagged in two articles or more, as the kind they were tagged most
+/// often (a person on a tie: a place the tagger doubts is usually a surname):
+/// the candidates to be found again.
+pub fn candidates(tally: &NameTally) -> HashMap<String, Kind> {
     tally
         .iter()
-        .filter_map(|(core, &[person, place])| {
+        .filter_map(|(key, &[person, place, _])| {
             let kind = if person >= place {
                 Kind::Person
             } else {
                 Kind::Place
             };
-            (person.max(place) >= 2).then(|| (core.clone(), kind))
+            (person.max(place) >= 2).then(|| (key.clone(), kind))
         })
         .collect()
+}
+
+/// Of the articles where a candidate could be found again, the share that
+/// tag it themselves must be at least this. A name the news repeats is
+/// tagged in most of the articles that carry it; a common word the tagger
+/// took for a name a few times (الماضي, كبير) stands untagged in thousands.
+/// Chosen on `sahifa-eval`'s scale corpus and the folds.
+pub const EVIDENCE: f64 = 0.5;
+
+/// The candidates the corpus shows to be names: tagged in at least
+/// [`EVIDENCE`] of the articles that carry them.
+pub fn known_set(tally: &NameTally) -> HashMap<String, Kind> {
+    let mut out = candidates(tally);
+    out.retain(|key, kind| {
+        let t = tally[key];
+        let tagged = t[*kind as usize];
+        f64::from(tagged) >= EVIDENCE * f64::from(tagged + t[2])
+    });
+    out
 }

@@ -16,7 +16,7 @@ pub mod tagger;
 
 pub use cluster::{cluster, Entities, Entity};
 pub use extract::{ArticleMentions, Extractor, Kind, Mention};
-pub use known::{known_names, known_set, NameTally};
+pub use known::{add_known, candidates, known_names, known_set, untagged_names, NameTally};
 pub use names::{Found, Name, NameTable};
 
 use rayon::prelude::*;
@@ -149,14 +149,27 @@ impl CorpusEntities {
 }
 
 /// Finds and clusters the persons and places of every article, on all cores.
-/// Names tagged in two articles or more are then looked for where the tagger
-/// missed them (a name the news repeats is a name in every article).
+/// Names tagged in two articles or more, and in most of the articles that
+/// carry them, are then found again where the tagger missed them.
 pub fn analyze(articles: &[Article], extractor: &Extractor) -> CorpusEntities {
-    let (mut found, tally) = extract(articles, extractor);
+    let (mut found, mut tally) = extract(articles, extractor);
+    let candidates = candidates(&tally);
+    let pending: Vec<Vec<Mention>> = found
+        .par_iter()
+        .zip(articles)
+        .map(|(f, a)| extractor.known_occurrences(&paragraphs(a), &candidates, f))
+        .collect();
+    for (f, p) in found.iter().zip(&pending) {
+        untagged_names(f, p, &mut tally);
+    }
     let known = known_set(&tally);
-    found.par_iter_mut().zip(articles).for_each(|(f, a)| {
-        extractor.add_known(&paragraphs(a), &known, f);
-    });
+    found
+        .par_iter_mut()
+        .zip(articles)
+        .zip(pending)
+        .for_each(|((f, a), p)| {
+            add_known(&paragraphs(a), &known, p, f);
+        });
     let mut names = NameTable::default();
     let compact: Vec<Vec<Found>> = found.iter().map(|f| names.compact(f)).collect();
     link(&names, &compact, extractor)
@@ -219,7 +232,7 @@ impl CorpusEntities {
 
 /// Bumped whenever the rules change what extraction finds, so that index
 /// caches written by an older build are rebuilt rather than trusted.
-const RULES_VERSION: u64 = 5;
+const RULES_VERSION: u64 = 6;
 
 /// Identifies what this build's extraction finds: the rules' version, the
 /// model and the gazetteer data. Index caches carry it.
@@ -231,5 +244,7 @@ pub fn fingerprint() -> u64 {
     h.write(gazetteer::CLDR.as_bytes());
     h.write(gazetteer::CURATED.as_bytes());
     h.write(gazetteer::GIVEN_NAMES.as_bytes());
+    h.write(gazetteer::NAMES.as_bytes());
+    h.write(gazetteer::TOWNS.as_bytes());
     h.finish()
 }

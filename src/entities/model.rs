@@ -65,7 +65,7 @@ pub enum ModelError {
     Truncated,
 }
 
-const MAGIC: &[u8; 12] = b"SAHIFA-NER\x00\x02";
+const MAGIC: &[u8; 12] = b"SAHIFA-NER\x00\x03";
 /// Weights are stored as i16 multiples of this.
 const QUANTUM: f32 = 1.0 / 64.0;
 
@@ -73,9 +73,9 @@ const QUANTUM: f32 = 1.0 / 64.0;
 #[derive(Default)]
 pub struct Perceptron {
     weights: Weights,
-    /// Words seen in training, normalized, sorted, with how often each occurred
-    /// and how often as part of a person's name.
-    pub vocabulary: Vec<(String, u32, u32)>,
+    /// Words seen in training, normalized, sorted, with how often each occurred,
+    /// how often as part of a person's name and how often of a place's.
+    pub vocabulary: Vec<(String, u32, u32, u32)>,
     // Averaging state, used only while training.
     totals: HashMap<(u64, usize), f64>,
     stamps: HashMap<(u64, usize), u64>,
@@ -170,11 +170,12 @@ impl Perceptron {
             }
         }
         out.extend_from_slice(&(self.vocabulary.len() as u32).to_le_bytes());
-        for (word, count, person) in &self.vocabulary {
+        for (word, count, person, place) in &self.vocabulary {
             out.extend_from_slice(&(word.len() as u16).to_le_bytes());
             out.extend_from_slice(word.as_bytes());
             out.extend_from_slice(&count.to_le_bytes());
             out.extend_from_slice(&person.to_le_bytes());
+            out.extend_from_slice(&place.to_le_bytes());
         }
         out
     }
@@ -208,7 +209,7 @@ impl Perceptron {
             let len = u16::from_le_bytes(r.take(2)?.try_into().map_err(|_| ModelError::Truncated)?)
                 as usize;
             let word = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError::Truncated)?;
-            vocabulary.push((word.to_owned(), r.u32()?, r.u32()?));
+            vocabulary.push((word.to_owned(), r.u32()?, r.u32()?, r.u32()?));
         }
         Ok(Perceptron {
             weights,
@@ -257,7 +258,7 @@ mod tests {
         }
         p.average();
         assert_eq!((p.predict(&[a]), p.predict(&[b])), (1, 3));
-        p.vocabulary = vec![("كلمة".into(), 3, 1)];
+        p.vocabulary = vec![("كلمة".into(), 3, 1, 0)];
         let q = Perceptron::from_bytes(&p.to_bytes()).unwrap();
         assert_eq!((q.predict(&[a]), q.predict(&[b])), (1, 3));
         assert_eq!(q.vocabulary, p.vocabulary);

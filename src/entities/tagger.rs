@@ -104,11 +104,15 @@ pub fn train(sentences: &[Labelled], gaz: &Gazetteer, epochs: usize) -> Perceptr
     let mut model = Perceptron::default();
     let mut counts = Counts::default();
     let mut person: Counts = Counts::default();
+    let mut place: Counts = Counts::default();
     for (words, tags) in sentences {
         for (w, &t) in words.iter().zip(tags) {
             *counts.entry(w.clone()).or_insert(0) += 1;
             if TAGS[t].ends_with("PERS") {
                 *person.entry(w.clone()).or_insert(0) += 1;
+            }
+            if TAGS[t].ends_with("LOC") {
+                *place.entry(w.clone()).or_insert(0) += 1;
             }
         }
     }
@@ -139,11 +143,12 @@ pub fn train(sentences: &[Labelled], gaz: &Gazetteer, epochs: usize) -> Perceptr
         }
     }
     model.average();
-    let mut vocab: Vec<(String, u32, u32)> = counts
+    let mut vocab: Vec<(String, u32, u32, u32)> = counts
         .into_iter()
         .map(|(w, c)| {
             let p = person.get(&w).copied().unwrap_or(0);
-            (w, c, p)
+            let l = place.get(&w).copied().unwrap_or(0);
+            (w, c, p, l)
         })
         .collect();
     vocab.sort();

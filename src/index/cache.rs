@@ -16,7 +16,7 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -133,7 +133,7 @@ pub struct FileDetail {
     /// detail's [`NameTable`]).
     pub mentions: Vec<Vec<Found>>,
     /// The file's share of the corpus's name tally.
-    pub tally: Vec<(String, [u32; 2])>,
+    pub tally: Vec<(String, [u32; 3])>,
 }
 
 /// A cache as read: the head decoded, the detail left in the mapped file

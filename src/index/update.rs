@@ -11,8 +11,10 @@ use super::listing::{regroup, Listed};
 use super::{LazyExtractor, Report};
 use crate::corpus::{read_bytes, sort_articles, Article, Corpus, FileEntry, Scan, Warning};
 use crate::entities::model::ModelError;
-use crate::entities::{extract, known_set, link, paragraphs, Extractor};
-use crate::entities::{CorpusEntities, Found, NameTable, NameTally};
+use crate::entities::{
+    add_known, candidates, extract, known_set, link, paragraphs, untagged_names, Extractor,
+};
+use crate::entities::{ArticleMentions, CorpusEntities, Found, Mention, NameTable, NameTally};
 
 /// A file modified this close to the last indexing may have changed after it
 /// was read without its time showing it; such files are checked by content.
@@ -171,26 +173,64 @@ pub fn update(
         })
         .collect();
 
-    // Names tagged twice anywhere are looked for where the tagger missed
-    // them, in the files analyzed now.
-    let mut tally = NameTally::default();
-    for s in &states {
-        for (core, counts) in &s.detail.tally {
-            let t = tally.entry(core.clone()).or_default();
-            t[0] += counts[0];
-            t[1] += counts[1];
-        }
-    }
-    let known = known_set(&tally);
-    states.par_iter_mut().filter(|s| s.analyzed).for_each(|s| {
-        for (a, m) in s.articles.iter_mut().zip(&mut s.detail.mentions) {
-            let mut full = lock(&names).expand(m);
-            if extractor.add_known(&paragraphs(a), &known, &mut full) {
-                *m = lock(&names).compact(&full);
+    // Names tagged twice anywhere, and in most of the articles that carry
+    // them, are found again where the tagger missed them, in the files
+    // analyzed now. Files from the cache bring the counts of the candidates
+    // of their own time.
+    let sum = |states: &[FileState]| {
+        let mut tally = NameTally::default();
+        for s in states {
+            for (key, counts) in &s.detail.tally {
+                let t = tally.entry(key.clone()).or_default();
+                for k in 0..3 {
+                    t[k] += counts[k];
+                }
             }
-            a.body = Vec::new();
         }
-    });
+        tally
+    };
+    let candidates = candidates(&sum(&states));
+    let mut pending: Vec<Vec<(ArticleMentions, Vec<Mention>)>> = states
+        .par_iter_mut()
+        .map(|s| {
+            if !s.analyzed {
+                return Vec::new();
+            }
+            let mut own = NameTally::default();
+            let out: Vec<_> = s
+                .articles
+                .iter()
+                .zip(&s.detail.mentions)
+                .map(|(a, m)| {
+                    let full = lock(&names).expand(m);
+                    let p = extractor.known_occurrences(&paragraphs(a), &candidates, &full);
+                    untagged_names(&full, &p, &mut own);
+                    (full, p)
+                })
+                .collect();
+            for (key, t) in own {
+                match s.detail.tally.binary_search_by(|e| e.0.cmp(&key)) {
+                    Ok(i) => s.detail.tally[i].1[2] += t[2],
+                    Err(i) => s.detail.tally.insert(i, (key, t)),
+                }
+            }
+            out
+        })
+        .collect();
+    let known = known_set(&sum(&states));
+    states
+        .par_iter_mut()
+        .zip(&mut pending)
+        .filter(|(s, _)| s.analyzed)
+        .for_each(|(s, pending)| {
+            let articles = s.articles.iter_mut().zip(&mut s.detail.mentions);
+            for ((a, m), (mut full, p)) in articles.zip(std::mem::take(pending)) {
+                if add_known(&paragraphs(a), &known, p, &mut full) {
+                    *m = lock(&names).compact(&full);
+                }
+                a.body = Vec::new();
+            }
+        });
     let mut names = names.into_inner().unwrap_or_else(PoisonError::into_inner);
 
     report.processed = states.iter().filter(|s| s.analyzed).count();
@@ -306,7 +346,7 @@ fn read(
     };
     drop(bytes);
     let (mentions, tally) = extract(&file.articles, extractor);
-    let mut tally: Vec<(String, [u32; 2])> = tally.into_iter().collect();
+    let mut tally: Vec<(String, [u32; 3])> = tally.into_iter().collect();
     tally.sort();
     let mentions = {
         let mut names = lock(names);
