@@ -241,6 +241,12 @@ impl Extractor {
     ) -> Vec<(Kind, usize, usize)> {
         let mut out: Vec<(Kind, usize, usize)> = Vec::new();
         for (kind, mut a, mut b) in spans {
+            // A person or place right after an organisation's head word is
+            // part of its name (نادي ريال مدريد, وكالة فرانس برس, منتخب مصر):
+            // no mention of the person or place itself.
+            if a > 0 && organisation_head(&info[a - 1]) {
+                continue;
+            }
             if kind == Kind::Person {
                 while a < b && info[a].person_trigger {
                     a += 1;
@@ -327,6 +333,7 @@ impl Extractor {
             && !near_person(i.checked_sub(1))
             && !near_person(Some(i + 1))
             && self.counts.get(&t.norm).copied().unwrap_or(0) < 400
+            && !(i > 0 && organisation_head(&info[i - 1]))
             && (!self.homograph(t) || place_context(info, kinds, i))
     }
 
@@ -428,6 +435,46 @@ fn title_appositions(
         i = j.max(i + 1);
     }
     out
+}
+
+/// Words that open an organisation's or a team's name, normalized, without
+/// proclitics (نادي, لنادي, والفريق all count).
+const ORGANISATION_HEADS: &[&str] = &[
+    "نادي",
+    "النادي",
+    "فريق",
+    "الفريق",
+    "منتخب",
+    "المنتخب",
+    "شركه",
+    "الشركه",
+    "صحيفه",
+    "الصحيفه",
+    "جريده",
+    "الجريده",
+    "جامعه",
+    "الجامعه",
+    "بنك",
+    "البنك",
+    "مصرف",
+    "مستشفي",
+    "مطار",
+    "قناه",
+    "القناه",
+    "وكاله",
+    "الوكاله",
+    "مجموعه",
+    "مؤسسه",
+    "موسسه",
+    "حزب",
+    "الحزب",
+    "حركه",
+    "الحركه",
+];
+
+/// Whether a token is an organisation's head word (نادي, وكالة, منتخب).
+fn organisation_head(t: &TokenInfo) -> bool {
+    ORGANISATION_HEADS.contains(&t.core()) || ORGANISATION_HEADS.contains(&t.norm.as_str())
 }
 
 /// Whether token `i` follows a preposition that takes a place (إلى سورية).
