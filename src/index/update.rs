@@ -14,7 +14,7 @@ use crate::entities::model::ModelError;
 use crate::entities::{
     add_known, candidates, extract, known_set, link, paragraphs, untagged_names, Extractor,
 };
-use crate::entities::{ArticleMentions, CorpusEntities, Found, Mention, NameTable, NameTally};
+use crate::entities::{CorpusEntities, Found, Mention, NameTable, NameTally};
 
 /// A file modified this close to the last indexing may have changed after it
 /// was read without its time showing it; such files are checked by content.
@@ -190,7 +190,10 @@ pub fn update(
         tally
     };
     let candidates = candidates(&sum(&states));
-    let mut pending: Vec<Vec<(ArticleMentions, Vec<Mention>)>> = states
+    // Only the (few) pending occurrences are kept between the passes; the
+    // mentions are expanded again when they are added to, which costs less
+    // than holding every expanded article of a cold index at once.
+    let mut pending: Vec<Vec<Vec<Mention>>> = states
         .par_iter_mut()
         .map(|s| {
             if !s.analyzed {
@@ -205,7 +208,7 @@ pub fn update(
                     let full = lock(&names).expand(m);
                     let p = extractor.known_occurrences(&paragraphs(a), &candidates, &full);
                     untagged_names(&full, &p, &mut own);
-                    (full, p)
+                    p
                 })
                 .collect();
             for (key, t) in own {
@@ -224,9 +227,12 @@ pub fn update(
         .filter(|(s, _)| s.analyzed)
         .for_each(|(s, pending)| {
             let articles = s.articles.iter_mut().zip(&mut s.detail.mentions);
-            for ((a, m), (mut full, p)) in articles.zip(std::mem::take(pending)) {
-                if add_known(&paragraphs(a), &known, p, &mut full) {
-                    *m = lock(&names).compact(&full);
+            for ((a, m), p) in articles.zip(std::mem::take(pending)) {
+                if !p.is_empty() {
+                    let mut full = lock(&names).expand(m);
+                    if add_known(&paragraphs(a), &known, p, &mut full) {
+                        *m = lock(&names).compact(&full);
+                    }
                 }
                 a.body = Vec::new();
             }
