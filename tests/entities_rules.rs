@@ -85,18 +85,7 @@ fn corpus(bodies: &[&str]) -> Vec<(Kind, String, usize)> {
     let articles: Vec<Article> = bodies
         .iter()
         .enumerate()
-        .map(|(i, b)| Article {
-            id: format!("{i}"),
-            title: String::new(),
-            words: Article::count_words(&[b.to_string()]),
-            body: vec![b.to_string()],
-            source: None,
-            dateline: None,
-            date: None,
-            url: None,
-            path: String::new(),
-            record: 0,
-        })
+        .map(|(i, b)| Article::from_text(format!("{i}"), String::new(), vec![b.to_string()]))
         .collect();
     sahifa::entities::analyze(&articles, &extractor)
         .entities

@@ -30,6 +30,23 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article of a headline and paragraphs only, for text that comes from
+    /// no file (labelled corpora, tests).
+    pub fn from_text(id: String, title: String, body: Vec<String>) -> Article {
+        Article {
+            id,
+            title,
+            words: Article::count_words(&body),
+            body,
+            source: None,
+            dateline: None,
+            date: None,
+            url: None,
+            path: String::new(),
+            record: 0,
+        }
+    }
+
     /// Counts whitespace-separated words over body paragraphs.
     pub fn count_words(body: &[String]) -> usize {
         body.iter().map(|p| p.split_whitespace().count()).sum()

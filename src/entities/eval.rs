@@ -7,50 +7,10 @@ use std::collections::HashSet;
 
 use super::model::TAGS;
 use super::tagger::spans;
+pub use super::tagger::{read_labelled, RawSentence};
 use super::{analyze, paragraphs, CorpusEntities, Extractor, Kind};
 use crate::corpus::Article;
 use crate::text::normalize_str;
-
-/// One labelled sentence as read: words as written and their BIO tags, with
-/// the corpora's own labels mapped to ANERcorp's (`PER` → `PERS`).
-pub type RawSentence = (Vec<String>, Vec<String>);
-
-/// Reads `word TAG` lines, a blank line between sentences (ANERcorp, AQMAR).
-pub fn read_labelled(text: &str) -> Vec<RawSentence> {
-    let mut out = Vec::new();
-    let (mut words, mut tags) = (Vec::new(), Vec::new());
-    for line in text.lines() {
-        let mut parts = line.split_whitespace();
-        match (parts.next(), parts.next()) {
-            (Some(word), Some(tag)) => {
-                words.push(word.to_owned());
-                tags.push(map_tag(tag));
-            }
-            _ if !words.is_empty() => {
-                out.push((std::mem::take(&mut words), std::mem::take(&mut tags)));
-            }
-            _ => {}
-        }
-    }
-    if !words.is_empty() {
-        out.push((words, tags));
-    }
-    out
-}
-
-/// AQMAR writes `PER` and `MIS0`–`MIS3`; ANERcorp `PERS` and `MISC`.
-fn map_tag(tag: &str) -> String {
-    let Some((bio, label)) = tag.split_once('-') else {
-        return "O".to_owned();
-    };
-    let label = match label {
-        "PER" | "PERS" => "PERS",
-        "LOC" => "LOC",
-        "ORG" => "ORG",
-        _ => "MISC",
-    };
-    format!("{bio}-{label}")
-}
 
 /// A labelled article: its sentences, which become its paragraphs.
 pub struct LabelledDoc<'a> {
@@ -63,19 +23,8 @@ pub struct LabelledDoc<'a> {
 impl LabelledDoc<'_> {
     /// The article extraction sees: one paragraph per sentence.
     pub fn article(&self) -> Article {
-        let body: Vec<String> = self.sentences.iter().map(|(w, _)| w.join(" ")).collect();
-        Article {
-            id: self.id.clone(),
-            title: String::new(),
-            words: Article::count_words(&body),
-            body,
-            source: None,
-            dateline: None,
-            date: None,
-            url: None,
-            path: String::new(),
-            record: 0,
-        }
+        let body = self.sentences.iter().map(|(w, _)| w.join(" ")).collect();
+        Article::from_text(self.id.clone(), String::new(), body)
     }
 
     /// The distinct gold names of a kind, normalized.

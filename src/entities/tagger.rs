@@ -173,33 +173,70 @@ pub fn spans(tags: &[usize]) -> Vec<(&'static str, usize, usize)> {
     out
 }
 
-/// Reads ANERcorp's `token TAG` lines into normalized, labelled sentences.
-pub fn read_conll(text: &str) -> Vec<Labelled> {
+/// One labelled sentence as read: words as written and their BIO tags, with
+/// the corpora's own labels mapped to ANERcorp's (`PER` → `PERS`).
+pub type RawSentence = (Vec<String>, Vec<String>);
+
+/// Reads `word TAG` lines, a blank line between sentences (ANERcorp, AQMAR).
+pub fn read_labelled(text: &str) -> Vec<RawSentence> {
     let mut out = Vec::new();
     let (mut words, mut tags) = (Vec::new(), Vec::new());
     for line in text.lines() {
         let mut parts = line.split_whitespace();
         match (parts.next(), parts.next()) {
             (Some(word), Some(tag)) => {
-                let norm = crate::text::normalize_str(word);
-                words.push(if norm.is_empty() {
-                    word.to_owned()
-                } else {
-                    norm
-                });
-                tags.push(TAGS.iter().position(|t| *t == tag).unwrap_or(0));
+                words.push(word.to_owned());
+                tags.push(map_tag(tag));
             }
-            _ => {
-                if !words.is_empty() {
-                    out.push((std::mem::take(&mut words), std::mem::take(&mut tags)));
-                }
+            _ if !words.is_empty() => {
+                out.push((std::mem::take(&mut words), std::mem::take(&mut tags)));
             }
+            _ => {}
         }
     }
     if !words.is_empty() {
         out.push((words, tags));
     }
     out
+}
+
+/// AQMAR writes `PER` and `MIS0`–`MIS3`; ANERcorp `PERS` and `MISC`.
+fn map_tag(tag: &str) -> String {
+    let Some((bio, label)) = tag.split_once('-') else {
+        return "O".to_owned();
+    };
+    let label = match label {
+        "PER" | "PERS" => "PERS",
+        "LOC" => "LOC",
+        "ORG" => "ORG",
+        _ => "MISC",
+    };
+    format!("{bio}-{label}")
+}
+
+/// Reads ANERcorp's `token TAG` lines into normalized, labelled sentences.
+pub fn read_conll(text: &str) -> Vec<Labelled> {
+    read_labelled(text)
+        .into_iter()
+        .map(|(words, tags)| {
+            let words = words
+                .into_iter()
+                .map(|w| {
+                    let norm = crate::text::normalize_str(&w);
+                    if norm.is_empty() {
+                        w
+                    } else {
+                        norm
+                    }
+                })
+                .collect();
+            let tags = tags
+                .iter()
+                .map(|t| TAGS.iter().position(|x| x == t).unwrap_or(0))
+                .collect();
+            (words, tags)
+        })
+        .collect()
 }
 
 #[cfg(test)]
