@@ -24,9 +24,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use sahifa::corpus::Article;
-use sahifa::entities::eval::{read_labelled, score_corpus, LabelledDoc, RawSentence, Scores};
+use sahifa::entities::eval::{
+    print_scores as print, read_labelled, score_corpus, LabelledDoc, RawSentence, Scores,
+};
 use sahifa::entities::gazetteer::Gazetteer;
-use sahifa::entities::tagger::{read_conll, train};
+use sahifa::entities::tagger::{normalized, train};
 use sahifa::entities::{analyze, Extractor, Kind};
 use sahifa::text::normalize_str;
 
@@ -35,12 +37,6 @@ const CHUNK: usize = 2;
 
 /// Training epochs, as `sahifa-train`.
 const EPOCHS: usize = 12;
-
-fn print(scores: &Scores, what: &str) {
-    for (k, label) in ["persons", "places"].into_iter().enumerate() {
-        println!("{what}: {label:7} {}", scores[k].line());
-    }
-}
 
 fn read_aqmar(dir: &Path) -> std::io::Result<Vec<(String, Vec<RawSentence>)>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?
@@ -105,8 +101,8 @@ fn main() -> ExitCode {
     );
 
     // 2. Scale: a model that never saw the second half of ANERcorp.
-    let labelled = read_conll(&text);
     let raw = read_labelled(&text);
+    let labelled = normalized(&raw);
     let half = labelled.len() / 2;
     let model = train(&labelled[..half], &Gazetteer::builtin(), EPOCHS);
     let extractor = match Extractor::from_model(model) {
@@ -116,24 +112,9 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut docs: Vec<LabelledDoc> = raw[half..]
-        .chunks(CHUNK)
-        .enumerate()
-        .map(|(i, sentences)| LabelledDoc {
-            id: format!("anercorp/{i:04}"),
-            sentences,
-        })
-        .collect();
+    let mut docs = LabelledDoc::chunks(&raw[half..], CHUNK, "anercorp");
     for (name, sentences) in &aqmar {
-        docs.extend(
-            sentences
-                .chunks(CHUNK)
-                .enumerate()
-                .map(|(i, sentences)| LabelledDoc {
-                    id: format!("{name}/{i:03}"),
-                    sentences,
-                }),
-        );
+        docs.extend(LabelledDoc::chunks(sentences, CHUNK, name));
     }
     let n = docs.len();
     if let Some(dir) = std::env::var_os("SAHIFA_EVAL_DUMP") {

@@ -15,11 +15,13 @@
 use std::collections::HashSet;
 use std::process::ExitCode;
 
-use sahifa::entities::eval::{read_labelled, score_corpus, LabelledDoc, RawSentence, Scores};
+use sahifa::entities::eval::{
+    print_scores as print, read_labelled, score_corpus, LabelledDoc, RawSentence, Scores,
+};
 use sahifa::entities::features::Counts;
 use sahifa::entities::gazetteer::Gazetteer;
 use sahifa::entities::model::Perceptron;
-use sahifa::entities::tagger::{read_conll, spans, tag, train, Labelled};
+use sahifa::entities::tagger::{normalized, spans, tag, train, Labelled};
 use sahifa::entities::Extractor;
 
 /// Held-out sentences per pseudo-article in the pipeline report.
@@ -37,25 +39,12 @@ fn pipeline_report(model: Perceptron, held: &[RawSentence]) -> Scores {
             return Scores::default();
         }
     };
-    let docs: Vec<LabelledDoc> = held
-        .chunks(DOC_SENTENCES)
-        .enumerate()
-        .map(|(i, sentences)| LabelledDoc {
-            id: format!("held/{i:04}"),
-            sentences,
-        })
-        .collect();
+    let docs = LabelledDoc::chunks(held, DOC_SENTENCES, "held");
     score_corpus(
         &extractor,
         &docs,
         std::env::var_os("SAHIFA_TRAIN_DEBUG").is_some(),
     )
-}
-
-fn print(scores: &Scores, what: &str) {
-    for (k, label) in ["persons", "places"].into_iter().enumerate() {
-        println!("{what}: {label:7} {}", scores[k].line());
-    }
 }
 
 const EPOCHS: usize = 12;
@@ -77,9 +66,8 @@ fn main() -> ExitCode {
         }
     };
     let gaz = Gazetteer::builtin();
-    let sentences = read_conll(&text);
     let raw = read_labelled(&text);
-    assert_eq!(raw.len(), sentences.len(), "one reading of the sentences");
+    let sentences = normalized(&raw);
     // Ten folds, each holding out one contiguous block of a tenth of the
     // sentences. Interleaved runs of ten sentences leaked names: a third of
     // the held-out persons then also stood whole in the training folds,

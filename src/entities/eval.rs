@@ -20,7 +20,20 @@ pub struct LabelledDoc<'a> {
     pub sentences: &'a [RawSentence],
 }
 
-impl LabelledDoc<'_> {
+impl<'a> LabelledDoc<'a> {
+    /// Running text cut into pseudo-articles of `size` sentences, named
+    /// `prefix/N`.
+    pub fn chunks(sentences: &'a [RawSentence], size: usize, prefix: &str) -> Vec<Self> {
+        sentences
+            .chunks(size)
+            .enumerate()
+            .map(|(i, sentences)| LabelledDoc {
+                id: format!("{prefix}/{i:04}"),
+                sentences,
+            })
+            .collect()
+    }
+
     /// The article extraction sees: one paragraph per sentence.
     pub fn article(&self) -> Article {
         let body = self.sentences.iter().map(|(w, _)| w.join(" ")).collect();
@@ -152,6 +165,13 @@ impl Tally {
 
 /// Persons and places.
 pub type Scores = [Tally; 2];
+
+/// Prints a line per kind, headed by `what`.
+pub fn print_scores(scores: &Scores, what: &str) {
+    for (k, label) in ["persons", "places"].into_iter().enumerate() {
+        println!("{what}: {label:7} {}", scores[k].line());
+    }
+}
 
 /// Analyzes the documents together, as one corpus (so the corpus-wide steps
 /// run), and scores every document from that one index. With `debug`, each

@@ -216,15 +216,20 @@ fn map_tag(tag: &str) -> String {
 
 /// Reads ANERcorp's `token TAG` lines into normalized, labelled sentences.
 pub fn read_conll(text: &str) -> Vec<Labelled> {
-    read_labelled(text)
-        .into_iter()
+    normalized(&read_labelled(text))
+}
+
+/// Labelled sentences as the tagger trains on them: words normalized, tags
+/// as indices into [`TAGS`].
+pub fn normalized(raw: &[RawSentence]) -> Vec<Labelled> {
+    raw.iter()
         .map(|(words, tags)| {
             let words = words
-                .into_iter()
+                .iter()
                 .map(|w| {
-                    let norm = crate::text::normalize_str(&w);
+                    let norm = crate::text::normalize_str(w);
                     if norm.is_empty() {
-                        w
+                        w.clone()
                     } else {
                         norm
                     }
