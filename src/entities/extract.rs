@@ -6,6 +6,7 @@
 //! person's name (نور سلطان نزارباييف), known places the tagger missed, and
 //! later mentions of a name the article has already introduced.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -81,10 +82,11 @@ pub struct Extractor {
 }
 
 /// A sentence's tokens with their kinds and where each span begins.
-pub(super) struct Tagged {
+pub(super) struct Tagged<'a> {
     pub(super) info: Vec<TokenInfo>,
-    /// Each token's [`name_key`](super::known::name_key).
-    pub(super) keys: Vec<String>,
+    /// Each token's [`name_key`](super::known::name_key), borrowed from its
+    /// normalized word unless a final ى makes it differ.
+    pub(super) keys: Vec<Cow<'a, str>>,
     pub(super) kinds: Vec<Option<Kind>>,
     pub(super) begins: Vec<bool>,
 }

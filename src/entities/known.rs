@@ -1,6 +1,7 @@
 //! Names found again: later mentions of a name an article has introduced,
 //! and names the corpus knows where the tagger missed them in an article.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -50,7 +51,9 @@ impl Extractor {
                 }
                 let last = &t.info[j - 1];
                 if (kind == Kind::Person || j - i == 1) && self.spreads(last, kind) {
-                    known.entry(t.keys[j - 1].clone()).or_insert(kind);
+                    known
+                        .entry(t.keys[j - 1].clone().into_owned())
+                        .or_insert(kind);
                 }
                 i = j;
             }
@@ -58,7 +61,7 @@ impl Extractor {
         for t in tagged.iter_mut() {
             for i in 0..t.kinds.len() {
                 if t.kinds[i].is_none() && !t.info[i].quoted && !t.info[i].nisba {
-                    let found = known.get(&t.keys[i]).copied();
+                    let found = known.get(t.keys[i].as_ref()).copied();
                     if let Some(k) = found.filter(|&k| !self.word_after_preposition(&t.info[i], k))
                     {
                         t.kinds[i] = Some(k);
@@ -90,12 +93,12 @@ impl Extractor {
             let text = text.as_ref();
             let tokens = tokenize(text);
             let norms: Vec<String> = tokens.iter().map(|t| normalize_str(t.text)).collect();
-            let keys: Vec<String> = tokens
+            let keys: Vec<Cow<str>> = tokens
                 .iter()
                 .zip(&norms)
                 .map(|(t, n)| name_key(t.text, n))
                 .collect();
-            if !keys.iter().any(|k| candidates.contains_key(k)) {
+            if !keys.iter().any(|k| candidates.contains_key(k.as_ref())) {
                 continue;
             }
             let info = sentence_info(&norms, &self.gazetteer, &self.counts);
@@ -116,7 +119,7 @@ impl Extractor {
                     continue;
                 }
                 let spread = |&&k: &&Kind| self.spreads(x, k) && !self.word_after_preposition(x, k);
-                if let Some(&kind) = candidates.get(&keys[i]).filter(spread) {
+                if let Some(&kind) = candidates.get(keys[i].as_ref()).filter(spread) {
                     pending.push(Mention {
                         kind,
                         paragraph: p,
@@ -162,19 +165,21 @@ pub type NameTally = HashMap<String, [u32; 3]>;
 /// The key under which a name is known across the corpus: the core of its
 /// normalized word, except that a final ى stays ى. Normalizing folds it into
 /// ي, which would make على ("on") a spelling of علي and منى of مني.
-pub fn name_key(written: &str, norm: &str) -> String {
+/// Borrowed from `norm` but in that case, since every token of every
+/// article gets one.
+pub fn name_key<'a>(written: &str, norm: &'a str) -> Cow<'a, str> {
     let core = super::features::core(norm);
     let last = written.chars().rev().find(|c| !crate::text::is_harakah(*c));
     match (last, core.strip_suffix('ي')) {
-        (Some('ى'), Some(stem)) => format!("{stem}ى"),
-        _ => core.to_owned(),
+        (Some('ى'), Some(stem)) => Cow::Owned(format!("{stem}ى")),
+        _ => Cow::Borrowed(core),
     }
 }
 
 /// The key of a mention's last word.
 fn mention_key(m: &Mention) -> String {
     match (m.words.last(), m.norms.last()) {
-        (Some(w), Some(n)) => name_key(w, n),
+        (Some(w), Some(n)) => name_key(w, n).into_owned(),
         _ => String::new(),
     }
 }
