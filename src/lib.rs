@@ -5,12 +5,13 @@
 //! places ([`entities`]), lookup ([`search`]). Then the corpus on disk
 //! ([`corpus`]: reading and cleaning scraped pages), the index cache
 //! ([`index`]), settings and reading state ([`store`]), the command line
-//! ([`cli`]) and the terminal reader ([`tui`]).
+//! ([`cli`]) and the terminal reader ([`tui`]), whose key vocabulary ([`keys`]) the settings share.
 
 pub mod cli;
 pub mod corpus;
 pub mod entities;
 pub mod index;
+pub mod keys;
 pub mod layout;
 pub mod random;
 pub mod search;

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use crate::corpus::SortOrder;
+use crate::keys::{Action, Context, Key, KeyMap};
 use crate::layout::{BidiMode, ShapingMode};
-use crate::tui::{Action, Context, Key, KeyMap};
 
 /// When to use colour in the reader.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

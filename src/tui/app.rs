@@ -7,17 +7,18 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKi
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use super::action::Action;
 use super::facets::{FacetsPanel, FacetsView};
 use super::filter::{Accepted, FilterBox, Filters, Scope};
 use super::help::Help;
-use super::keymap::{Context, KeyMap};
 use super::library::Library;
 use super::list::ListView;
 use super::reader::ReaderView;
+use super::repaint::Screen;
 use super::status::StatusLine;
 use super::theme::Theme;
 use crate::entities::Kind;
+use crate::keys::Action;
+use crate::keys::{Context, KeyMap};
 use crate::store::{Position, ReadingState};
 
 /// Where the keys go.
@@ -127,6 +128,23 @@ impl App {
     /// Whether the reading state changed since the last call.
     pub fn take_changed(&mut self) -> bool {
         std::mem::take(&mut self.changed)
+    }
+
+    /// What is on screen, to tell when a frame must be drawn whole.
+    pub fn screen(&self) -> Screen {
+        Screen {
+            layers: [
+                self.reader.is_some(),
+                self.show_facets,
+                self.help,
+                self.filters.editing.is_some(),
+            ],
+            article: self.reader.as_ref().map(|r| r.article),
+            top: self
+                .reader
+                .as_ref()
+                .map_or_else(|| self.list.top(self.body_height().into()), |r| r.scroll),
+        }
     }
 
     /// Whether the user asked to leave.

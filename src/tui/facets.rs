@@ -7,11 +7,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::action::Action;
 use super::draw;
 use super::library::Library;
 use super::theme::Theme;
 use crate::entities::Kind;
+use crate::keys::Action;
 
 /// The panel's state.
 pub struct FacetsView {

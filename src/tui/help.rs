@@ -4,8 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::keymap::{Context, KeyMap};
 use super::theme::Theme;
+use crate::keys::{Context, KeyMap};
 
 /// The help overlay for a context.
 pub struct Help<'a> {

@@ -6,10 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::action::Action;
 use super::draw;
 use super::library::Library;
 use super::theme::Theme;
+use crate::keys::Action;
 
 /// The list's state.
 pub struct ListView {
@@ -78,6 +78,20 @@ impl ListView {
         };
     }
 
+    /// The first row the next frame of `rows` rows shows: the last one's,
+    /// moved just enough to keep the selection in view.
+    pub fn top(&self, rows: usize) -> usize {
+        let mut offset = self.offset.get();
+        if self.selected < offset {
+            offset = self.selected;
+        } else if self.selected >= offset + rows {
+            offset = self.selected + 1 - rows;
+        }
+        offset
+            .min(self.shown.len().saturating_sub(rows))
+            .min(self.selected)
+    }
+
     /// The article shown on a row of the last drawn frame (for mouse clicks).
     pub fn at_row(&self, row: usize) -> Option<usize> {
         self.shown.get(self.offset.get() + row).copied()
@@ -90,15 +104,7 @@ impl Widget for &ListView {
         if rows == 0 || area.width < 8 {
             return;
         }
-        let mut offset = self.offset.get();
-        if self.selected < offset {
-            offset = self.selected;
-        } else if self.selected >= offset + rows {
-            offset = self.selected + 1 - rows;
-        }
-        offset = offset
-            .min(self.shown.len().saturating_sub(rows))
-            .min(self.selected);
+        let offset = self.top(rows);
         self.offset.set(offset);
         if self.shown.is_empty() {
             buf.set_stringn(

@@ -1,16 +1,15 @@
 //! The interactive reader (ratatui + crossterm): a synchronous loop that
 //! draws, reads one event, maps it to an [`Action`] and updates.
 
-mod action;
 mod app;
 mod draw;
 mod facets;
 mod filter;
 mod help;
-mod keymap;
 mod library;
 mod list;
 mod reader;
+mod repaint;
 mod status;
 mod terminal;
 mod theme;
@@ -24,9 +23,9 @@ use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
-pub use action::Action;
+pub use crate::keys::Action;
+pub use crate::keys::{Context, Key, KeyMap};
 pub use app::{App, Focus};
-pub use keymap::{Context, Key, KeyMap};
 pub use library::Library;
 pub use theme::Theme;
 
@@ -84,8 +83,14 @@ pub fn run(
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let result = (|| -> anyhow::Result<()> {
         term.clear()?;
+        let mut drawn = app.screen();
         while !app.should_quit() && !stop.load(Ordering::Relaxed) && !hangup.load(Ordering::Relaxed)
         {
+            let next = app.screen();
+            if drawn.needs_full_repaint(&next) {
+                term.clear()?;
+            }
+            drawn = next;
             term.draw(|f| app.render(f))?;
             if !event::poll(SIGNAL_CHECK)? {
                 continue;

@@ -8,12 +8,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::action::Action;
 use super::draw;
 use super::library::Library;
 use super::theme::Theme;
 use crate::corpus::Article;
 use crate::entities::{paragraphs, Kind};
+use crate::keys::Action;
 use crate::layout::{layout, Direction, VisualLine};
 
 /// Margin on each side of the text.

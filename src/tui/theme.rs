@@ -1,5 +1,9 @@
 //! Colours: a 16-colour palette that reads on dark and light backgrounds, or
-//! none at all (NO_COLOR), where emphasis falls back to bold and underline.
+//! none at all (NO_COLOR), where emphasis falls back to underline and reverse.
+//!
+//! Never bold on text: terminals such as xterm draw bold Arabic by widening
+//! or overstriking glyphs inside the same cells, and clip the dots at common
+//! font sizes (a final ي then reads as ى).
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -34,22 +38,22 @@ impl Theme {
             place: Style::new().fg(Color::Green),
             focus: Style::new()
                 .fg(Color::Yellow)
-                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            title: Style::new().add_modifier(Modifier::BOLD),
+                .add_modifier(Modifier::UNDERLINED),
+            title: Style::new().fg(Color::Magenta),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().add_modifier(Modifier::REVERSED),
             frame: Style::new().fg(Color::Blue),
         }
     }
 
-    /// No colour: bold, underline and reverse video only.
+    /// No colour: underline and reverse video only.
     pub fn plain() -> Theme {
         Theme {
             selected: Style::new().add_modifier(Modifier::REVERSED),
             person: Style::new().add_modifier(Modifier::UNDERLINED),
             place: Style::new().add_modifier(Modifier::UNDERLINED),
-            focus: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            title: Style::new().add_modifier(Modifier::BOLD),
+            focus: Style::new().add_modifier(Modifier::REVERSED),
+            title: Style::new().add_modifier(Modifier::UNDERLINED),
             dim: Style::new(),
             status: Style::new().add_modifier(Modifier::REVERSED),
             frame: Style::new(),
