@@ -16,7 +16,7 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -124,6 +124,10 @@ pub struct Head {
     pub files: Vec<CachedFile>,
     /// Entities and spots, articles in corpus order (sorted by id).
     pub found: CorpusEntities,
+    /// Entries the scan skipped (path, reason): unsupported formats, files
+    /// too large, unreadable directories. Kept so that each is named once,
+    /// when first seen, and not on every command.
+    pub skipped: Vec<(String, String)>,
 }
 
 /// Per-file extraction results, for updating the index file by file.
@@ -278,12 +282,14 @@ mod tests {
                 warnings: vec!["bad".into()],
             }],
             found: CorpusEntities::default(),
+            skipped: vec![("b.csv".into(), "unsupported".into())],
         };
         let detail = vec![FileDetail::default()];
         let names = NameTable::default();
         std::fs::write(&path, encode(&head, &names, &detail, 42)).unwrap();
         let c = read(&path, 42).unwrap().unwrap();
         assert_eq!(c.head.files, head.files);
+        assert_eq!(c.head.skipped, head.skipped);
         assert_eq!(c.detail().unwrap().1.len(), 1);
         assert!(matches!(
             read(&path, 43),

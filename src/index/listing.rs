@@ -4,8 +4,7 @@
 use std::path::Path;
 
 use super::cache::{CachedArticle, Head};
-use super::update::warning;
-use crate::corpus::{sort_articles_renamed, Article, Warning};
+use crate::corpus::{sort_articles_renamed, Article};
 
 /// A cache's articles as a warm start lists them (sorted, without bodies),
 /// with what is needed to give each file its listing back.
@@ -15,7 +14,6 @@ pub struct Listed {
     file_of: Vec<u32>,
     /// Original ids of the articles renamed to make ids unique.
     renamed: Vec<(usize, String)>,
-    pub(super) warnings: Vec<Warning>,
 }
 
 /// Moves a cache's article listings out of its head into articles: made
@@ -24,14 +22,12 @@ pub fn listing(root: &Path, head: &mut Head) -> Listed {
     let single = root.is_file();
     let mut articles = Vec::with_capacity(head.files.len());
     let mut file_of = Vec::with_capacity(head.files.len());
-    let mut warnings = Vec::new();
     for (k, f) in head.files.iter_mut().enumerate() {
         let mut path = if single {
             root.display().to_string()
         } else {
             root.join(&f.rel).display().to_string()
         };
-        warnings.extend(f.warnings.iter().map(|w| warning(&path, w)));
         let listed = std::mem::take(&mut f.articles);
         let last = listed.len().saturating_sub(1);
         for (r, a) in listed.into_iter().enumerate() {
@@ -50,7 +46,6 @@ pub fn listing(root: &Path, head: &mut Head) -> Listed {
         articles,
         file_of,
         renamed,
-        warnings,
     }
 }
 

@@ -86,6 +86,9 @@ pub struct Report {
     pub bytes: u64,
     /// Files the cache knew that are gone.
     pub removed: usize,
+    /// Entries skipped, and files with records skipped (each named on stderr
+    /// when first seen; `index --full` names them again).
+    pub skipped: usize,
     /// Why the cache was not used, when it existed but could not be.
     pub rebuilt_because: Option<String>,
     /// Why the updated cache could not be written, if so.
@@ -109,8 +112,13 @@ impl Report {
         } else {
             String::new()
         };
+        let skipped = if self.skipped > 0 {
+            format!(", {} skipped", self.skipped)
+        } else {
+            String::new()
+        };
         format!(
-            "{} ({} analyzed, {} from cache, {} removed), {}, {}, {} in {:.2} s{rate}",
+            "{} ({} analyzed, {} from cache, {} removed{skipped}), {}, {}, {} in {:.2} s{rate}",
             count_of(self.files, "file", "files"),
             self.processed,
             self.reused,

@@ -59,7 +59,24 @@ pub fn update(
 ) -> Result<Updated, ModelError> {
     let started = now_ns();
     let name = root.display().to_string();
-    let mut warnings = scan.warnings;
+    // Skipped entries are named when first seen; the summary counts them all.
+    let skipped: Vec<(String, String)> = scan
+        .warnings
+        .iter()
+        .map(|w| (w.path.clone(), w.reason.clone()))
+        .collect();
+    let known_skips: rustc_hash::FxHashSet<&(String, String)> = cached
+        .as_ref()
+        .map(|c| c.0.head.skipped.iter().collect())
+        .unwrap_or_default();
+    let skips_changed = cached.as_ref().is_none_or(|c| c.0.head.skipped != skipped);
+    let mut warnings: Vec<Warning> = scan
+        .warnings
+        .into_iter()
+        .filter(|w| !known_skips.contains(&(w.path.clone(), w.reason.clone())))
+        .collect();
+    drop(known_skips);
+    report.skipped = skipped.len();
     let plans = plan(&scan.files, cached.as_ref().map(|c| &c.0.head));
     let kept = plans.iter().filter(|p| **p != Plan::New).count();
     report.removed = cached.as_ref().map_or(0, |c| c.0.head.files.len() - kept);
@@ -95,31 +112,32 @@ pub fn update(
         if unchanged {
             report.reused = plans.len();
             let checked = hashes.iter().any(Option::is_some);
-            // Only times changed: the cache is written again with them (and
-            // this start time), its detail section copied as it is.
-            let raw_detail = checked.then(|| c.detail_bytes().to_vec());
+            // Only times (or skipped entries) changed: the cache is written
+            // again with them, its detail section copied as it is.
+            let rewrite = checked || skips_changed;
+            let raw_detail = rewrite.then(|| c.detail_bytes().to_vec());
             let (Cache { mut head, .. }, listed) = cached.expect("checked");
-            if checked {
+            report.skipped += head.files.iter().filter(|f| !f.warnings.is_empty()).count();
+            if rewrite {
                 // Written back: the listing goes back into the files.
                 regroup(&mut head, &listed);
+                head.skipped = skipped;
+            }
+            if checked {
                 head.started = started;
                 for (f, entry) in head.files.iter_mut().zip(&scan.files) {
                     f.mtime = entry.mtime;
                 }
             }
-            let Listed {
-                articles,
-                warnings: mut file_warnings,
-                ..
-            } = listed;
-            warnings.append(&mut file_warnings);
+            // The files' own warnings were said when they were analyzed.
+            let Listed { articles, .. } = listed;
             return Ok(Updated {
                 head,
                 names: NameTable::default(),
                 detail: Vec::new(),
                 raw_detail,
                 corpus: lazy_corpus(name, articles, warnings),
-                changed: checked,
+                changed: rewrite,
             });
         }
     }
@@ -253,7 +271,10 @@ pub fn update(
     let mut origin = Vec::new();
     for (k, s) in states.iter_mut().enumerate() {
         let path = scan.files[k].path.display().to_string();
-        warnings.extend(s.key.warnings.iter().map(|w| warning(&path, w)));
+        report.skipped += usize::from(!s.key.warnings.is_empty());
+        if s.analyzed {
+            warnings.extend(s.key.warnings.iter().map(|w| warning(&path, w)));
+        }
         for (r, m) in s.detail.mentions.iter_mut().enumerate() {
             mentions.push(std::mem::take(m));
             origin.push((k, r));
@@ -284,6 +305,7 @@ pub fn update(
             started,
             files,
             found,
+            skipped,
         },
         names,
         detail,
