@@ -64,6 +64,12 @@ fn spawn() -> Running {
 
 /// Starts sahifa with arguments in a 100×30 pseudo-terminal.
 fn spawn_with(args: &[&std::ffi::OsStr]) -> Running {
+    spawn_env(args, &[])
+}
+
+/// Starts sahifa with arguments and environment variables (an empty value
+/// removes one) in a 100×30 pseudo-terminal.
+fn spawn_env(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> Running {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -81,6 +87,15 @@ fn spawn_with(args: &[&std::ffi::OsStr]) -> Running {
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env("XDG_STATE_HOME", home.join("state"));
     cmd.env("XDG_CACHE_HOME", home.join("cache"));
+    cmd.env_remove("PAGER");
+    cmd.env_remove("LESS");
+    for (k, v) in env {
+        if v.is_empty() {
+            cmd.env_remove(k);
+        } else {
+            cmd.env(k, v);
+        }
+    }
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -202,5 +217,79 @@ fn a_corpus_directory_through_its_index() {
         writer.flush().unwrap();
         assert!(child.wait().unwrap().success());
         assert_restored(&screen.drain());
+    }
+}
+
+fn os(args: &[&'static str]) -> Vec<&'static std::ffi::OsStr> {
+    args.iter().map(|a| std::ffi::OsStr::new(*a)).collect()
+}
+
+/// `show` on a terminal pages through less, with the terminal's bidi off
+/// until less has left the alternate screen, then fully restored.
+#[test]
+fn show_pages_through_less() {
+    let (mut child, mut writer, mut screen, _master) = spawn_with(&os(&["show", "003"]));
+    let page = screen.until("the article in less", |s| {
+        s.lines()
+            .last()
+            .is_some_and(|l| l.starts_with(':') || l.contains("(END)"))
+            && s.contains("ﻑﻭﺮﻓﻻ")
+    });
+    assert!(
+        page.lines()
+            .filter(|l| l.contains("ﻑﻭﺮﻓﻻ"))
+            .all(|l| l.trim_end().chars().count() > 60),
+        "right-aligned lines: {page}"
+    );
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    assert!(child.wait().unwrap().success());
+    let raw = screen.drain();
+    let on = raw
+        .find("\x1b[8l\x1b]5379;use_ctl=false\x07")
+        .expect("bidi off first");
+    let alt = raw
+        .find("\x1b[?1049h")
+        .expect("less takes the alternate screen");
+    let left = raw.rfind("\x1b[?1049l").expect("less leaves it");
+    let off = raw
+        .rfind("\x1b[8h\x1b]5379;use_ctl=true\x07")
+        .expect("restored");
+    assert!(on < alt && alt < left && left < off, "{raw:?}");
+}
+
+/// Without a pager the text stays on screen, so mlterm's bidi is left off
+/// (turning it back on would reorder the lines again) while VTE's is reset.
+#[test]
+fn show_without_pager_leaves_visual_text_alone() {
+    let (mut child, _writer, mut screen, _master) = spawn_with(&os(&["show", "003", "--no-pager"]));
+    assert!(child.wait().unwrap().success());
+    let raw = screen.drain();
+    assert!(
+        raw.starts_with("\x1b[8l\x1b]5379;use_ctl=false\x07"),
+        "{raw:?}"
+    );
+    assert!(raw.trim_end().ends_with("\x1b[8h"), "{raw:?}");
+    assert!(!raw.contains("use_ctl=true") && !raw.contains("\x1b[?1049h"));
+    assert!(raw.contains("ﻑﻭﺮﻓﻻ"));
+}
+
+/// A terminal that cannot show the reader gets a clear line and the list.
+#[test]
+fn dumb_terminal_gets_the_plain_list() {
+    for term in ["dumb", ""] {
+        let (mut child, _writer, mut screen, _master) = spawn_env(&[], &[("TERM", term)]);
+        let status = child.wait().unwrap();
+        assert!(status.success(), "TERM={term:?}: {status:?}");
+        let raw = screen.drain();
+        assert!(
+            raw.contains("cannot show the full-screen reader"),
+            "{raw:?}"
+        );
+        assert!(raw.contains("000_9b96705385b0392a"), "{raw:?}");
+        assert!(
+            !raw.contains("\x1b[?1049h") && !raw.contains("\x1b[3"),
+            "{raw:?}"
+        );
     }
 }

@@ -12,17 +12,23 @@ use crate::layout::{BidiMode, Direction, ShapingMode};
 /// article list). The corpus is the directory or file given with --corpus,
 /// else $SAHIFA_CORPUS, else the sample articles bundled inside the binary.
 #[derive(Debug, Parser)]
-#[command(name = "sahifa", version, about, long_about)]
+#[command(name = "sahifa", version, about, long_about, after_long_help = EXIT_STATUS)]
 pub struct Cli {
     /// Corpus to read: a directory (read recursively) or one file of .txt, .md,
-    /// .json or .jsonl articles.
-    #[arg(long, global = true, env = "SAHIFA_CORPUS", value_name = "PATH")]
+    /// .json or .jsonl articles (default: $SAHIFA_CORPUS when set and not
+    /// empty, else config `corpus`, else the bundled samples).
+    #[arg(long, global = true, value_name = "PATH")]
     pub corpus: Option<PathBuf>,
 
     /// Configuration file (default: config.toml in $SAHIFA_CONFIG_DIR, else in
     /// $XDG_CONFIG_HOME/sahifa, else the platform's config directory).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Colour in the reader: `auto` (unless NO_COLOR is set), `always` or
+    /// `never` (default: config `colors`, else auto).
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
 
     /// Who reorders right-to-left text in the reader: `app` or `terminal`.
     #[arg(long, value_enum)]
@@ -43,15 +49,56 @@ pub enum Command {
     /// List the articles: one line each (id and headline), or JSON.
     List(ListArgs),
     /// Print one article: its headline, then its paragraphs.
+    ///
+    /// On a terminal, laid out right to left and shown through the pager
+    /// ($PAGER, else `less -R`); elsewhere in logical order.
     Show(ShowArgs),
     /// Lay out text from stdin (one paragraph per line) as visual lines.
+    ///
+    /// On a terminal, right-to-left paragraphs are right-aligned and the lines
+    /// go through the pager when stdin is not the terminal too.
     Render(RenderArgs),
     /// List the persons and places the articles mention, spelling variants gathered.
     Entities(EntitiesArgs),
     /// Build or update the corpus's index cache and say what was done.
+    ///
+    /// Files that are not articles (other formats, records without text) are
+    /// counted as skipped and named once, when first seen; `--full` names
+    /// them all again.
     Index(IndexArgs),
     /// Show where sahifa keeps its files, or write a commented config.toml.
     Config(ConfigArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// bash: `source <(sahifa completions bash)`, or save it as
+    /// ~/.local/share/bash-completion/completions/sahifa.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `sahifa man | man -l -`.
+    Man,
+}
+
+/// How `sahifa` ends, as ripgrep and grep do.
+pub const EXIT_STATUS: &str = "\
+Exit status: 0 when something was found or done, 1 when a list or entities
+query matched nothing, 2 on an error.";
+
+/// When the reader uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Options of `sahifa completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options of `sahifa index`.
@@ -77,8 +124,11 @@ pub struct EntitiesArgs {
     #[arg(long, value_enum)]
     pub kind: Option<crate::entities::Kind>,
     /// Print a JSON array of entities (kind, name, variants, articles, mentions).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
+    /// Print one JSON entity per line, as each is ready (JSON Lines).
+    #[arg(long)]
+    pub jsonl: bool,
 }
 
 /// How text is laid out on output.
@@ -110,8 +160,11 @@ pub struct ListArgs {
     #[arg(long, value_name = "Q")]
     pub text: Option<String>,
     /// Print a JSON array of article records instead of lines (always logical order).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
+    /// Print one JSON record per line, each as soon as it is ready (JSON Lines).
+    #[arg(long)]
+    pub jsonl: bool,
     /// Order: `id` (paths), `date` (newest first) or `title` (default: config
     /// `sort`, else `id`).
     #[arg(long, value_enum)]
@@ -133,6 +186,9 @@ pub struct ShowArgs {
     /// Print the article as a JSON record (always logical order).
     #[arg(long)]
     pub json: bool,
+    /// Print to the terminal directly instead of through a pager.
+    #[arg(long)]
+    pub no_pager: bool,
     /// Layout: width, bidi and shaping modes.
     #[command(flatten)]
     pub display: DisplayArgs,
@@ -147,4 +203,7 @@ pub struct RenderArgs {
     /// Base direction of every paragraph (default: from its first strong letter).
     #[arg(long, value_enum)]
     pub direction: Option<Direction>,
+    /// Print to the terminal directly instead of through a pager.
+    #[arg(long)]
+    pub no_pager: bool,
 }

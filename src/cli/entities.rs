@@ -1,7 +1,6 @@
 //! `sahifa entities`: the persons and places of the corpus.
 
 use std::io::Write;
-use std::process::ExitCode;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -19,13 +18,14 @@ struct Row<'a> {
     mentions: usize,
 }
 
-/// Prints the entities, as JSON or as a table sorted by number of articles.
+/// Prints the entities, as JSON, JSON Lines or a table sorted by number of
+/// articles; gives the number printed.
 pub fn run(
     corpus: &Corpus,
     found: &CorpusEntities,
     args: &EntitiesArgs,
     out: &mut dyn Write,
-) -> Result<ExitCode> {
+) -> Result<usize> {
     let rows: Vec<Row> = found
         .entities
         .iter()
@@ -42,9 +42,17 @@ pub fn run(
             mentions: e.mentions,
         })
         .collect();
+    let n = rows.len();
     if args.json {
         super::write_json(out, &rows)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(n);
+    }
+    if args.jsonl {
+        for r in &rows {
+            serde_json::to_writer(&mut *out, r)?;
+            out.write_all(b"\n")?;
+        }
+        return Ok(n);
     }
     for r in rows {
         let kind = match r.kind {
@@ -60,5 +68,5 @@ pub fn run(
             r.variants.join(" | ")
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(n)
 }

@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Write};
 
 use rayon::prelude::*;
-use std::process::ExitCode;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -56,7 +55,7 @@ impl<'a> From<&'a Article> for ListEntry<'a> {
     }
 }
 
-/// Prints the article list.
+/// Prints the article list; gives the number of articles printed.
 pub fn run(
     corpus: &Corpus,
     analysis: Option<&Analysis>,
@@ -64,14 +63,14 @@ pub fn run(
     order: SortOrder,
     args: &ListArgs,
     out: &mut dyn Write,
-) -> Result<ExitCode> {
+) -> Result<usize> {
     let mut shown = selection(corpus, analysis, args);
     if order != SortOrder::Id {
         let ranks = order.ranks(&corpus.articles);
         shown.sort_by_key(|&a| ranks[a]);
     }
     let found = analysis.map(|a| &a.found);
-    if args.json {
+    if args.json || args.jsonl {
         let names = |i: usize, kind: Kind| {
             found.map(|f| {
                 f.of_article(i, kind)
@@ -90,7 +89,14 @@ pub fn run(
                 ..ListEntry::from(a)
             }
         };
-        if std::io::stdout().is_terminal() {
+        if args.jsonl {
+            // Each record as soon as it is built: a consumer sees the first
+            // while the rest are still being written.
+            for &i in &shown {
+                serde_json::to_writer(&mut *out, &entry(i))?;
+                out.write_all(b"\n")?;
+            }
+        } else if std::io::stdout().is_terminal() {
             let entries: Vec<ListEntry> = shown.iter().map(|&i| entry(i)).collect();
             super::write_json(out, &entries)?;
         } else {
@@ -127,7 +133,7 @@ pub fn run(
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(shown.len())
 }
 
 /// Indices of the articles the filters keep (all when none is given).

@@ -7,7 +7,9 @@ mod args;
 mod display;
 mod entities;
 mod list;
+mod manual;
 mod open;
+mod pager;
 mod render;
 mod show;
 
@@ -15,9 +17,9 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
-pub use args::{Cli, Command};
+pub use args::{Cli, ColorChoice, Command};
 
 pub use open::Analysis;
 
@@ -28,18 +30,47 @@ use open::{open, state_path, tell};
 
 /// Parses the process arguments and runs the command.
 pub fn run() -> Result<ExitCode> {
-    let mut cli = Cli::parse();
+    let version = long_version();
+    let matches = Cli::command().long_version(version.clone()).get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // Every command reads the configuration, so a malformed one is never
     // silently ignored; flags and the environment come before it.
+    if let Some(file) = cli.config.as_ref().filter(|f| !f.exists()) {
+        anyhow::bail!("{}: no such configuration file", file.display());
+    }
     let paths = Paths::from_env(cli.config.clone());
-    let config = Config::load(&paths.config_file)?;
-    cli.corpus = cli.corpus.take().or_else(|| config.corpus.clone());
+    let mut config = Config::load(&paths.config_file)?;
+    if let Some(c) = cli.color {
+        config.colors = match c {
+            ColorChoice::Auto => ColorMode::Auto,
+            ColorChoice::Always => ColorMode::Always,
+            ColorChoice::Never => ColorMode::Never,
+        };
+    }
+    // An empty SAHIFA_CORPUS is unset, as shells mean by `SAHIFA_CORPUS= sahifa`.
+    cli.corpus = cli
+        .corpus
+        .take()
+        .or_else(|| {
+            std::env::var_os("SAHIFA_CORPUS")
+                .filter(|v| !v.is_empty())
+                .map(Into::into)
+        })
+        .or_else(|| config.corpus.clone());
     cli.bidi = cli.bidi.or(config.bidi);
     cli.shaping = cli.shaping.or(config.shaping);
     // Buffered: a JSON list of thousands of articles is many lines, and a
     // locked stdout would make a system call for each.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let result = dispatch(&cli, &config, &paths, &mut out).and_then(|code| {
+    let result = match &cli.command {
+        Some(Command::Man) => manual::write(&mut out, &version).map(|()| ExitCode::SUCCESS),
+        Some(Command::Completions(a)) => {
+            clap_complete::generate(a.shell, &mut Cli::command(), "sahifa", &mut out);
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => dispatch(&cli, &config, &paths, &mut out),
+    }
+    .and_then(|code| {
         out.flush()?;
         Ok(code)
     });
@@ -49,9 +80,28 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
+/// `--version`: the program's, and what decides what extraction finds.
+fn long_version() -> String {
+    format!(
+        "{}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        crate::entities::data_versions()
+    )
+}
+
+/// The exit status of a listing: 1 when it printed nothing, as grep does.
+fn found(n: usize) -> ExitCode {
+    if n == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Result<ExitCode> {
     match &cli.command {
         None => reader(cli, config, paths, out),
+        Some(Command::Man | Command::Completions(_)) => Ok(ExitCode::SUCCESS),
         Some(Command::Config(a)) => config_command(paths, a, out),
         Some(Command::Index(a)) => {
             let refresh = if a.full {
@@ -71,7 +121,7 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List(a)) => {
-            let wants = a.json || a.person.is_some() || a.place.is_some();
+            let wants = a.json || a.jsonl || a.person.is_some() || a.place.is_some();
             let mut opened = open(cli, paths, wants, Refresh::Incremental)?;
             tell(opened.report.as_ref());
             let analysis = if wants {
@@ -79,20 +129,20 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
             } else {
                 None
             };
-            let state = if a.json {
+            let state = if a.json || a.jsonl {
                 Some(load_state(&state_path(cli, paths)))
             } else {
                 None
             };
             let order = a.sort.or(config.sort).unwrap_or_default();
-            let code = list::run(
+            let code = found(list::run(
                 &opened.corpus,
                 analysis.as_ref(),
                 state.as_ref(),
                 order,
                 a,
                 out,
-            )?;
+            )?);
             exit_without_freeing((opened, analysis));
             Ok(code)
         }
@@ -105,9 +155,9 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
         Some(Command::Entities(a)) => {
             let mut opened = open(cli, paths, true, Refresh::Incremental)?;
             tell(opened.report.as_ref());
-            let found = opened.analysis()?.found;
-            let code = entities::run(&opened.corpus, &found, a, out)?;
-            exit_without_freeing((opened, found));
+            let entities = opened.analysis()?.found;
+            let code = found(entities::run(&opened.corpus, &entities, a, out)?);
+            exit_without_freeing((opened, entities));
             Ok(code)
         }
     }
@@ -116,12 +166,18 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
 /// Opens the reader on a terminal; without one (a pipe, `ssh host sahifa`),
 /// says so on stderr and prints the article list instead.
 fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Result<ExitCode> {
-    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+    let tty = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let term = std::env::var("TERM").unwrap_or_default();
+    if !tty || term.is_empty() || term == "dumb" {
         let opened = open(cli, paths, false, Refresh::Incremental)?;
-        eprintln!("sahifa: no terminal, so here is the article list (run sahifa in a terminal for the reader; see sahifa --help)");
+        if tty {
+            eprintln!("sahifa: TERM={term:?} cannot show the full-screen reader, so here is the article list (set TERM, for example TERM=xterm-256color, for the reader; see sahifa --help)");
+        } else {
+            eprintln!("sahifa: no terminal, so here is the article list (run sahifa in a terminal for the reader; see sahifa --help)");
+        }
         let order = config.sort.unwrap_or_default();
         let args = args::ListArgs::default();
-        return list::run(&opened.corpus, None, None, order, &args, out);
+        return list::run(&opened.corpus, None, None, order, &args, out).map(found);
     }
     let layout = LayoutOptions {
         bidi: cli.bidi.unwrap_or_default(),

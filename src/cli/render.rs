@@ -1,20 +1,44 @@
 //! `sahifa render`: logical text on stdin, visual lines on stdout.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
 use super::args::RenderArgs;
+use super::pager::{pager_quit, Visual};
 use crate::corpus::strip_controls;
-use crate::layout::{layout, LayoutOptions};
+use crate::layout::{layout, BidiMode, LayoutOptions};
 
-/// Lays out each input line as a paragraph and prints its visual lines.
+/// Lays out each input line as a paragraph and prints its visual lines: on a
+/// terminal, right-to-left paragraphs right-aligned and, when stdin is not
+/// the terminal too, through the pager.
 pub fn run(args: &RenderArgs, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<ExitCode> {
     let opts = LayoutOptions {
         direction: args.direction,
         ..args.display.options()
     };
+    let tty = std::io::stdout().is_terminal();
+    let paged = !args.no_pager && !std::io::stdin().is_terminal();
+    let mut visual = Visual::start(paged, opts.bidi == BidiMode::App)?;
+    let written = match visual.pager_input() {
+        Some(pager) => render(input, &opts, tty, pager),
+        None => render(input, &opts, tty, out),
+    };
+    match written {
+        Err(e) if visual.is_paged() && e.downcast_ref().is_some_and(pager_quit) => {}
+        other => other?,
+    }
+    visual.finish(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(
+    input: &mut dyn BufRead,
+    opts: &LayoutOptions,
+    align: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     let mut line = Vec::new();
     loop {
         line.clear();
@@ -31,9 +55,15 @@ pub fn run(args: &RenderArgs, input: &mut dyn BufRead, out: &mut dyn Write) -> R
             writeln!(out)?;
             continue;
         }
-        for l in layout(&text, &opts).lines {
-            writeln!(out, "{}", l.text)?;
+        let para = layout(&text, opts);
+        for line in &para.lines {
+            let pad = if align {
+                para.indent(line, opts.width)
+            } else {
+                0
+            };
+            writeln!(out, "{:pad$}{}", "", line.text)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

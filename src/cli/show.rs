@@ -1,13 +1,14 @@
 //! `sahifa show`: one article, laid out for the terminal or in logical order.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
 use super::args::ShowArgs;
+use super::pager::{pager_quit, Visual};
 use crate::corpus::{Article, Corpus};
-use crate::layout::{escapes, layout, BidiMode, LayoutOptions};
+use crate::layout::{layout, BidiMode, LayoutOptions};
 
 /// Prints one article: headline, blank line, paragraphs separated by blank lines.
 pub fn run(corpus: &Corpus, args: &ShowArgs, out: &mut dyn Write) -> Result<ExitCode> {
@@ -34,16 +35,16 @@ pub fn run(corpus: &Corpus, args: &ShowArgs, out: &mut dyn Write) -> Result<Exit
     match args.display.visual().filter(|_| !args.logical) {
         None => print_logical(article, out)?,
         Some(opts) => {
-            // A bidi terminal would reorder our visual lines again; ask it not to.
-            let guard = opts.bidi == BidiMode::App && std::io::stdout().is_terminal();
-            if guard {
-                write!(out, "{}", escapes::APP_BIDI_ON)?;
+            let mut visual = Visual::start(!args.no_pager, opts.bidi == BidiMode::App)?;
+            let written = match visual.pager_input() {
+                Some(pager) => print_visual(article, &opts, pager),
+                None => print_visual(article, &opts, out),
+            };
+            match written {
+                Err(e) if visual.is_paged() && pager_quit(&e) => {}
+                other => other?,
             }
-            let result = print_visual(article, &opts, out);
-            if guard {
-                write!(out, "{}", escapes::APP_BIDI_OFF)?;
-            }
-            result?;
+            visual.finish(out)?;
         }
     }
     Ok(ExitCode::SUCCESS)

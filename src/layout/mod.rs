@@ -230,6 +230,11 @@ pub mod escapes {
     pub const APP_BIDI_ON: &str = "\x1b[8l\x1b]5379;use_ctl=false\x07";
     /// Restore implicit bidi (`CSI 8 h`) and mlterm's default.
     pub const APP_BIDI_OFF: &str = "\x1b[8h\x1b]5379;use_ctl=true\x07";
+    /// Restore implicit bidi for what is written next, leaving text already
+    /// on screen as it is: VTE keeps each paragraph's mode, but mlterm
+    /// applies `use_ctl` to the whole screen at once and would reorder
+    /// visual lines still showing, so mlterm is left as [`APP_BIDI_ON`] set it.
+    pub const APP_BIDI_OFF_KEEPING_SCREEN: &str = "\x1b[8h";
 }
 
 #[cfg(test)]
