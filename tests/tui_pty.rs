@@ -293,3 +293,31 @@ fn dumb_terminal_gets_the_plain_list() {
         );
     }
 }
+
+/// `--color` decides over NO_COLOR and the configuration.
+#[test]
+fn color_flag_decides() {
+    for (flag, no_color, coloured) in [
+        ("never", "", false),
+        ("always", "1", true),
+        ("auto", "1", false),
+    ] {
+        let args = os(&["--color", flag]);
+        let (mut child, mut writer, mut screen, _master) =
+            spawn_env(&args, &[("NO_COLOR", no_color)]);
+        screen.until("the first frame", |s| s.contains("5/5"));
+        writer.write_all(b"f").unwrap();
+        writer.flush().unwrap();
+        screen.until("the facets", |s| s.contains("persons · places"));
+        writer.write_all(b"fq").unwrap();
+        writer.flush().unwrap();
+        assert!(child.wait().unwrap().success());
+        let raw = screen.drain();
+        // Persons are cyan (palette colour 6) in colour.
+        assert_eq!(
+            raw.contains("\x1b[38;5;6"),
+            coloured,
+            "--color {flag}, NO_COLOR={no_color:?}"
+        );
+    }
+}

@@ -187,7 +187,11 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     let keymap = config.key_map(&paths.config_file.display().to_string())?;
     let theme = match config.colors {
         ColorMode::Auto => crate::tui::Theme::from_env(),
-        ColorMode::Always => crate::tui::Theme::colour(),
+        ColorMode::Always => {
+            // crossterm drops colours by itself when NO_COLOR is set.
+            crossterm::style::force_color_output(true);
+            crate::tui::Theme::colour()
+        }
         ColorMode::Never => crate::tui::Theme::plain(),
     };
     let mut opened = open(cli, paths, true, Refresh::Incremental)?;
