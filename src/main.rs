@@ -6,7 +6,11 @@ fn main() -> ExitCode {
     match sahifa::cli::run() {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sahifa: error: {e:#}");
+            // Errors name files, and a file name can hold anything.
+            eprintln!(
+                "sahifa: error: {}",
+                sahifa::corpus::one_line(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }

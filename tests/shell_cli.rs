@@ -4,18 +4,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod common;
 
-fn sahifa(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("sahifa").unwrap();
-    cmd.env_remove("SAHIFA_CORPUS")
-        .env_remove("SAHIFA_CONFIG_DIR")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    cmd
-}
+use common::{sahifa, sample_corpus};
+use predicates::prelude::*;
 
 /// What bash completes for the words of `line` (the last one being typed).
 fn complete(script: &Path, line: &str) -> Vec<String> {
@@ -226,12 +218,7 @@ fn jsonl_is_one_record_per_line() {
 #[test]
 fn files_that_are_not_articles_are_named_once() {
     let home = tempfile::tempdir().unwrap();
-    let corpus = home.path().join("news");
-    std::fs::create_dir(&corpus).unwrap();
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
-    }
+    let corpus = sample_corpus(home.path());
     std::fs::write(corpus.join("index.tsv"), "id\ttitle\n").unwrap();
     std::fs::write(
         corpus.join("meta.json"),

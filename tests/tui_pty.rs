@@ -321,3 +321,64 @@ fn color_flag_decides() {
         );
     }
 }
+
+/// Escapes in file names and records never reach the terminal through the
+/// reader, and bidi controls in titles are shown, not obeyed.
+#[test]
+fn the_reader_writes_no_escape_from_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن المحادثات مستمرة.";
+    std::fs::write(
+        dir.path().join("a\u{1b}]2;pwned\u{7}.txt"),
+        format!("عنوان\n{body}\n"),
+    )
+    .unwrap();
+    let records = format!(
+        "{{\"id\": \"x\\u001b]2;owned\\u0007\", \"title\": \"t\\u009b31mred \\u202eevil\", \"body\": \"{body}\"}}\n"
+    );
+    std::fs::write(dir.path().join("r.jsonl"), records).unwrap();
+    let args = [std::ffi::OsStr::new("--corpus"), dir.path().as_os_str()];
+    let (mut child, mut writer, mut screen, _master) = spawn_with(&args);
+    screen.until("the list", |s| s.contains("2/2"));
+    writer.write_all(b"\r").unwrap();
+    writer.flush().unwrap();
+    screen.until("an article", |s| s.contains("ﻑﻭﺮﻓﻻ"));
+    writer.write_all(b"q]").unwrap();
+    writer.write_all(b"G\r").unwrap();
+    writer.flush().unwrap();
+    screen.until("the other article", |s| s.contains("<U+202E>"));
+    writer.write_all(b"qq").unwrap();
+    writer.flush().unwrap();
+    assert!(child.wait().unwrap().success());
+    let raw = screen.drain();
+    for bad in ["]2;pwned", "]2;owned", "\u{9b}", "\u{202e}"] {
+        assert!(!raw.contains(bad), "{bad:?} reached the terminal");
+    }
+}
+
+/// A reading state that cannot be saved (here its directory cannot be
+/// made; a full disk fails the same way) is said after the terminal is
+/// restored, and the exit status is not 0.
+#[test]
+fn a_state_that_cannot_be_saved_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-directory");
+    std::fs::write(&blocker, b"").unwrap();
+    let state = blocker.join("state");
+    let (mut child, mut writer, mut screen, _master) =
+        spawn_env(&[], &[("XDG_STATE_HOME", state.to_str().unwrap())]);
+    screen.until("the list", |s| s.contains("5/5"));
+    writer.write_all(b"\r").unwrap();
+    writer.flush().unwrap();
+    screen.until("the reader", |s| s.contains("000_9b96705385b0392a"));
+    writer.write_all(b"qq").unwrap();
+    writer.flush().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    let raw = screen.drain();
+    let restored = raw.rfind("\x1b[?1049l").expect("alternate screen left");
+    let said = raw
+        .rfind("cannot save the reading state")
+        .expect("the failure is said");
+    assert!(said > restored, "said on the restored terminal");
+}

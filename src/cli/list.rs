@@ -24,7 +24,8 @@ pub struct ListEntry<'a> {
     dateline: Option<&'a str>,
     date: Option<&'a str>,
     url: Option<&'a str>,
-    path: &'a str,
+    /// As shown: a file name can hold controls (see `shown_name`).
+    path: std::borrow::Cow<'a, str>,
     words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     read: Option<bool>,
@@ -45,7 +46,7 @@ impl<'a> From<&'a Article> for ListEntry<'a> {
             dateline: a.dateline.as_deref(),
             date: a.date.as_deref(),
             url: a.url.as_deref(),
-            path: &a.path,
+            path: crate::corpus::shown_name(&a.path),
             words: a.words,
             read: None,
             bookmarked: None,

@@ -25,7 +25,9 @@ pub use open::Analysis;
 
 use crate::index::Refresh;
 use crate::layout::LayoutOptions;
-use crate::store::{write_atomic, ColorMode, Config, Paths, ReadingState, DEFAULT_CONFIG};
+use crate::store::{
+    write_atomic, ColorMode, Config, Paths, ReadingState, StateFile, DEFAULT_CONFIG,
+};
 use open::{open, state_path, tell};
 
 /// Parses the process arguments and runs the command.
@@ -200,21 +202,42 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     let library =
         crate::tui::Library::indexed(opened.corpus, analysis.found, &analysis.gazetteer, layout);
     let state_path = state_path(cli, paths);
-    let state = load_state(&state_path);
-    let save = |s: &ReadingState| {
-        // The screen is the reader's; a failed save cannot be reported on it,
-        // and the next save (every open, and at exit) tries again.
-        let _ = s.save(&state_path);
+    let (mut store, warning) = StateFile::open(state_path.clone());
+    if let Some(w) = warning {
+        warn(w);
+    }
+    let state = store.state().clone();
+    // The screen is the reader's, so a failed save cannot be reported on it;
+    // the next save (every open, and at exit) tries again, and a failure
+    // that lasts to the end is said once the terminal is restored.
+    let mut failure = None;
+    let mut save = |s: &ReadingState| {
+        failure = store.save(s).err();
     };
-    crate::tui::run(library, keymap, theme, &state, &save)?;
+    crate::tui::run(library, keymap, theme, &state, &mut save)?;
+    if let Some(e) = failure {
+        anyhow::bail!(
+            "{}: cannot save the reading state (read marks, bookmarks, position): {e}",
+            state_path.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says a warning on stderr, one line, safe for the terminal whatever the
+/// message carries (file names, strings from a cache).
+pub(crate) fn warn(message: impl std::fmt::Display) {
+    eprintln!(
+        "sahifa: warning: {}",
+        crate::corpus::one_line(&message.to_string())
+    );
 }
 
 /// Loads a reading state, saying on stderr what was wrong with a bad one.
 fn load_state(path: &std::path::Path) -> ReadingState {
     let (state, warning) = ReadingState::load(path);
     if let Some(w) = warning {
-        eprintln!("sahifa: warning: {w}");
+        warn(w);
     }
     state
 }

@@ -61,16 +61,16 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
                 let _ = writeln!(
                     err(),
                     "sahifa: indexing {} (once; later starts read the index)…",
-                    root.display()
+                    crate::corpus::shown_name(&root.display().to_string())
                 );
             }
             let (indexed, report) =
                 index::open(root, Some(&cache), &LazyExtractor::default(), refresh)?;
             if let Some(why) = &report.rebuilt_because {
-                let _ = writeln!(err(), "sahifa: warning: {why}; rebuilt the index");
+                super::warn(format_args!("{why}; rebuilt the index"));
             }
             if let Some(why) = &report.not_saved {
-                let _ = writeln!(err(), "sahifa: warning: index not saved: {why}");
+                super::warn(format_args!("index not saved: {why}"));
             }
             Opened {
                 corpus: indexed.corpus,
@@ -81,6 +81,7 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
     };
     let mut err = err().lock();
     for w in &opened.corpus.warnings {
+        // Warning's Display sanitizes the path and the reason.
         let _ = writeln!(err, "sahifa: warning: {w}");
     }
     Ok(opened)

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::sanitize::{one_line, shown_name};
+
 /// One clean news article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Article {
@@ -20,8 +22,12 @@ pub struct Article {
     pub date: Option<String>,
     /// Original address when the record carries one.
     pub url: Option<String>,
-    /// Where the article was read from.
-    pub path: String,
+    /// Where the article was read from: the file's real name, to open it
+    /// again (any string a file name can be); shown through [`shown_name`].
+    /// Shared by the articles of one file: a file of a million records must
+    /// not cost a million copies of its name.
+    #[serde(serialize_with = "serialize_shown")]
+    pub path: std::sync::Arc<str>,
     /// Number of words in the body.
     pub words: usize,
     /// Position among the articles of its file (for reading its body again).
@@ -29,7 +35,34 @@ pub struct Article {
     pub record: usize,
 }
 
+/// Serializes a file name as it is shown: no control reaches a terminal
+/// through JSON either (serde_json leaves C1 controls and bidi controls raw).
+fn serialize_shown<S: serde::Serializer>(path: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&shown_name(path))
+}
+
 impl Article {
+    /// The article with every one-line field safe for a terminal (see
+    /// [`one_line`]); the body was cleaned when it was read.
+    pub fn sanitized(self) -> Article {
+        let line = |s: String| match one_line(&s) {
+            std::borrow::Cow::Borrowed(_) => s,
+            std::borrow::Cow::Owned(o) => o,
+        };
+        Article {
+            id: match shown_name(&self.id) {
+                std::borrow::Cow::Borrowed(_) => self.id,
+                std::borrow::Cow::Owned(o) => o,
+            },
+            title: line(self.title),
+            source: self.source.map(line),
+            dateline: self.dateline.map(line),
+            date: self.date.map(line),
+            url: self.url.map(line),
+            ..self
+        }
+    }
+
     /// An article of a headline and paragraphs only, for text that comes from
     /// no file (labelled corpora, tests).
     pub fn from_text(id: String, title: String, body: Vec<String>) -> Article {
@@ -42,7 +75,7 @@ impl Article {
             dateline: None,
             date: None,
             url: None,
-            path: String::new(),
+            path: "".into(),
             record: 0,
         }
     }
@@ -107,7 +140,7 @@ mod tests {
             dateline: None,
             date: date.map(Into::into),
             url: None,
-            path: String::new(),
+            path: "".into(),
             words: 0,
             record: 0,
         };

@@ -11,10 +11,10 @@ use thiserror::Error;
 
 use super::clean::{clean_body, clean_markdown, clean_page, CleanPage};
 use super::records::{parse_json, parse_jsonl, Record};
+use super::sanitize::{one_line, shown_name};
 use super::{bundled, decode, strip_controls, Article};
 
-/// Files larger than this are not articles (and would cost the reader memory).
-pub(super) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub(super) use super::open::MAX_FILE_BYTES;
 
 /// Where a corpus comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,8 +49,9 @@ pub struct Warning {
 }
 
 impl fmt::Display for Warning {
+    /// The path (a file name may hold anything) and reason, safe for a terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
+        write!(f, "{}: {}", shown_name(&self.path), one_line(&self.reason))
     }
 }
 
@@ -98,7 +99,7 @@ impl Corpus {
         }
         let mut by_file: std::collections::HashMap<&str, Vec<usize>> = Default::default();
         for (i, a) in self.articles.iter().enumerate() {
-            by_file.entry(a.path.as_str()).or_default().push(i);
+            by_file.entry(&*a.path).or_default().push(i);
         }
         let groups: Vec<(&str, Vec<usize>)> = by_file.into_iter().collect();
         let mut out: Vec<usize> = groups
@@ -143,7 +144,7 @@ impl Corpus {
     fn fresh(&self, i: usize, read: &mut FileArticles) -> Result<Article, Warning> {
         let a = &self.articles[i];
         let changed = || Warning {
-            path: a.path.clone(),
+            path: a.path.to_string(),
             reason: "changed since it was indexed; run sahifa index".to_owned(),
         };
         let fresh = read.articles.get_mut(a.record).ok_or_else(changed)?;
@@ -300,17 +301,7 @@ impl Loader {
             );
             return;
         }
-        match std::fs::metadata(path) {
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
-                self.warn(
-                    &shown,
-                    format!("{} MB is too large for an article, skipped", m.len() >> 20),
-                );
-                return;
-            }
-            _ => {}
-        }
-        match std::fs::read(path) {
+        match super::open::read_article_file(path) {
             Ok(bytes) => self.add_file(&shown, rel, &bytes),
             Err(e) => self.warn(&shown, format!("cannot read: {e}")),
         }
@@ -385,18 +376,26 @@ impl Loader {
         if page.title.is_empty() && page.paragraphs.is_empty() {
             return self.warn(shown, "no article text after cleaning, skipped");
         }
-        self.articles.push(Article {
-            id: id.to_owned(),
-            record: self.articles.len(),
-            words: Article::count_words(&page.paragraphs),
-            title: page.title,
-            body: page.paragraphs,
-            source: meta.source.or(page.source),
-            dateline: page.dateline,
-            date: meta.date,
-            url: meta.url,
-            path: shown.to_owned(),
-        });
+        // The records of one file share its name.
+        let path = match self.articles.last() {
+            Some(a) if &*a.path == shown => a.path.clone(),
+            _ => shown.into(),
+        };
+        self.articles.push(
+            Article {
+                id: id.to_owned(),
+                record: self.articles.len(),
+                words: Article::count_words(&page.paragraphs),
+                title: page.title,
+                body: page.paragraphs,
+                source: meta.source.or(page.source),
+                dateline: page.dateline,
+                date: meta.date,
+                url: meta.url,
+                path,
+            }
+            .sanitized(),
+        );
     }
 }
 

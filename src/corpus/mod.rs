@@ -7,6 +7,7 @@ mod bundled;
 mod clean;
 mod decode;
 mod load;
+mod open;
 mod records;
 mod sanitize;
 mod scan;
@@ -20,6 +21,7 @@ pub use load::{
     load, read_bytes, read_file, sort_articles, sort_articles_renamed, Corpus, CorpusSource,
     FileArticles, LoadError, Warning,
 };
-pub use sanitize::strip_controls;
+pub use open::{read_article_file, MAX_FILE_BYTES};
+pub use sanitize::{is_bidi_control, one_line, shown_name, strip_controls};
 pub use scan::{scan, FileEntry, Scan};
 pub use synth::{synthetic, synthetic_pages};

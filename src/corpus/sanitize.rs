@@ -3,6 +3,13 @@
 //! Scraped pages can carry escape sequences; an article must never be able to
 //! write them to the user's terminal. Whole sequences (CSI, OSC, DCS and friends)
 //! are dropped rather than just their ESC byte, so no `]0;title` debris remains.
+//!
+//! This is the one sanitizer for text that can reach a terminal: bodies go
+//! through [`strip_controls`]; one-line strings (titles, sources, ids, file
+//! names, warnings, errors, strings read back from a cache) through
+//! [`one_line`] or [`shown_name`], which also show bidi embedding, override and
+//! isolate controls as visible `<U+202E>` marks: a title cannot then reorder
+//! itself to pass for another, and two spoofs of one title look different.
 
 /// Returns `text` without control characters, keeping only `\n` and `\t`.
 ///
@@ -43,6 +50,41 @@ pub fn strip_controls(text: &str) -> String {
     out
 }
 
+/// Whether `c` is a bidi embedding, override or isolate control (U+202A–U+202E,
+/// U+2066–U+2069): what can make a string display as a different one.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A one-line string safe for a terminal: controls and escape sequences
+/// removed, line breaks and tabs as spaces, bidi controls shown as `<U+XXXX>`.
+/// Borrows when nothing needed changing (the common case).
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    line_with(text, " ")
+}
+
+/// Like [`one_line`], for names (ids, paths): a line break is shown as `\n`,
+/// so that two names differing only there still look different.
+pub fn shown_name(text: &str) -> std::borrow::Cow<'_, str> {
+    line_with(text, "\\n")
+}
+
+fn line_with<'a>(text: &'a str, newline: &str) -> std::borrow::Cow<'a, str> {
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in strip_controls(text).chars() {
+        match c {
+            '\n' => out.push_str(newline),
+            '\t' => out.push(' '),
+            c if is_bidi_control(c) => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Skips the parameter and intermediate bytes of a CSI sequence and its final byte.
 fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     for c in chars.by_ref() {
@@ -71,7 +113,37 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_controls;
+    use super::{one_line, shown_name, strip_controls};
+
+    #[test]
+    fn one_line_table() {
+        let cases = [
+            ("Putin wins election", "Putin wins election"),
+            ("\u{202e}noitcele sniw nituP", "<U+202E>noitcele sniw nituP"),
+            (
+                "\u{2066}\u{202e}noitcele sniw nituP\u{2069}",
+                "<U+2066><U+202E>noitcele sniw nituP<U+2069>",
+            ),
+            ("a\nb\tc", "a b c"),
+            ("id\u{1b}]2;owned\u{7}x", "idx"),
+            ("c1\u{9b}2Jx", "c1x"),
+            ("نص\u{200f} عربي", "نص\u{200f} عربي"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(one_line(input), want, "input {input:?}");
+        }
+        assert_eq!(shown_name("dir/a\nb"), "dir/a\\nb");
+        assert!(matches!(one_line("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_line_leaves_no_control(s in "\\PC*|[\\x00-\\x{9f}\u{202a}-\u{202e}\u{2066}-\u{2069}a-z]*") {
+            for out in [one_line(&s), shown_name(&s)] {
+                proptest::prop_assert!(out.chars().all(|c| !c.is_control() && !super::is_bidi_control(c)));
+            }
+        }
+    }
 
     #[test]
     fn table() {

@@ -48,15 +48,36 @@ pub fn scan(root: &Path) -> Result<Scan, LoadError> {
         out.add(root.to_path_buf(), rel, &meta);
         return Ok(out);
     }
-    let ancestors = vec![std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())];
-    walk(root, "", &ancestors, &mut out);
+    walk(root, "", &[identity(&meta)], &mut out);
     Ok(out)
+}
+
+/// Directories deeper than this below the root are skipped with a warning:
+/// no news archive nests so deep, and a crafted one would cost time and
+/// memory in every path built below it.
+pub const MAX_DEPTH: usize = 64;
+
+/// What identifies a directory whatever the path to it: device and inode
+/// (on Unix), to tell a symbolic link loop without resolving paths.
+type DirId = (u64, u64);
+
+fn identity(meta: &std::fs::Metadata) -> DirId {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        (0, 0)
+    }
 }
 
 /// One directory: its files' metadata comes from the open directory (no
 /// path lookup per file), its subdirectories are walked on all cores. A
 /// warm start of a large corpus is mostly this.
-fn walk(dir: &Path, rel: &str, ancestors: &[PathBuf], out: &mut Scan) {
+fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
     let entries = match std::fs::read_dir(dir) {
         Ok(d) => d,
         Err(e) => return out.warn(dir, format!("cannot read: {e}")),
@@ -85,7 +106,7 @@ fn walk(dir: &Path, rel: &str, ancestors: &[PathBuf], out: &mut Scan) {
             _ => entry.metadata(),
         };
         match meta {
-            Ok(m) if m.is_dir() => dirs.push((name, entry.path(), child_rel)),
+            Ok(m) if m.is_dir() => dirs.push((name, entry.path(), child_rel, identity(&m))),
             Ok(m) if m.is_file() => files.push((name, entry.path(), child_rel, m)),
             Ok(_) => {}
             Err(e) => out.warn(&entry.path(), format!("cannot read: {e}")),
@@ -99,14 +120,18 @@ fn walk(dir: &Path, rel: &str, ancestors: &[PathBuf], out: &mut Scan) {
     }
     let subs: Vec<Scan> = dirs
         .par_iter()
-        .map(|(_, path, rel)| {
+        .map(|(_, path, rel, id)| {
             let mut sub = Scan::default();
-            let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            if ancestors.contains(&real) {
+            if cfg!(unix) && ancestors.contains(id) {
                 sub.warn(path, "symbolic link loop, skipped");
+            } else if ancestors.len() > MAX_DEPTH {
+                sub.warn(
+                    path,
+                    format!("more than {MAX_DEPTH} directories deep, skipped"),
+                );
             } else {
                 let mut chain = ancestors.to_vec();
-                chain.push(real);
+                chain.push(*id);
                 walk(path, rel, &chain, &mut sub);
             }
             sub

@@ -188,7 +188,7 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Article> {
                 dateline: None,
                 date: None,
                 url: None,
-                path: format!("synthetic/{i:06}.txt"),
+                path: format!("synthetic/{i:06}.txt").into(),
                 record: 0,
             }
         })

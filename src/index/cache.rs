@@ -16,7 +16,7 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -76,7 +76,9 @@ impl CachedArticle {
     }
 
     /// The article, without its body, as read from `path`.
-    pub fn into_article(self, path: String, record: usize) -> Article {
+    pub fn into_article(self, path: std::sync::Arc<str>, record: usize) -> Article {
+        // A cache file is as untrusted as the corpus: its strings are
+        // sanitized again on the way in.
         Article {
             id: self.id,
             title: self.title,
@@ -89,11 +91,12 @@ impl CachedArticle {
             words: self.words,
             record,
         }
+        .sanitized()
     }
 
     /// The article, without its body, as read from `path` (a copy).
-    pub fn article(&self, path: &str, record: usize) -> Article {
-        self.clone().into_article(path.to_owned(), record)
+    pub fn article(&self, path: &std::sync::Arc<str>, record: usize) -> Article {
+        self.clone().into_article(path.clone(), record)
     }
 }
 
@@ -174,6 +177,14 @@ impl Cache {
     }
 }
 
+/// Makes a name read back from a cache safe for a terminal, as names read
+/// from articles are.
+fn sanitize(name: &mut String) {
+    if let std::borrow::Cow::Owned(clean) = crate::corpus::one_line(name) {
+        *name = clean;
+    }
+}
+
 /// Reads a cache's header and head; `Ok(None)` when there is none yet.
 pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> {
     let shown = path.display().to_string();
@@ -213,7 +224,11 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
         .and_then(|l| l.checked_add(28))
         .filter(|&end| end <= map.len())
         .ok_or_else(not_index)?;
-    let head: Head = postcard::from_bytes(&map[28..detail_at]).map_err(|_| not_index())?;
+    let mut head: Head = postcard::from_bytes(&map[28..detail_at]).map_err(|_| not_index())?;
+    for e in &mut head.found.entities {
+        sanitize(&mut e.name);
+        e.variants.iter_mut().for_each(sanitize);
+    }
     // Every number that will index something must be in range: a damaged
     // cache is rebuilt, never trusted into a panic.
     let articles = head.files.iter().map(|f| f.articles.len()).sum::<usize>();
@@ -247,25 +262,36 @@ pub fn encode_raw(head: &Head, detail: &[u8], fingerprint: u64) -> Vec<u8> {
     out
 }
 
-/// A stable 64-bit hash of a file's bytes (FNV-1a over 8-byte words: fast,
-/// and only ever compared with itself).
+/// A stable 64-bit hash of a file's bytes: XXH3, as fast as reading memory
+/// and with every output bit depending on every input bit (the FNV-style
+/// word hash it replaces let two small edits of a title collide).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        h ^= u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    for &b in chunks.remainder() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^ bytes.len() as u64
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_the_old_word_hash_could_not_see_change_the_hash() {
+        // The FNV-style word hash it replaced: flipping the top bit of two
+        // 8-byte words cancelled out (bit k depended only on bits <= k).
+        let old = |bytes: &[u8]| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in bytes.chunks_exact(8) {
+                h ^= u64::from_le_bytes(c.try_into().unwrap());
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        };
+        let a = *b"Putin wins the vote!!!!!";
+        let mut b = a;
+        b[7] ^= 0x80;
+        b[15] ^= 0x80;
+        assert_eq!(old(&a), old(&b), "the collision the old hash had");
+        assert_ne!(content_hash(&a), content_hash(&b));
+    }
 
     #[test]
     fn round_trip_and_rejections() {

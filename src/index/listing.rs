@@ -23,20 +23,14 @@ pub fn listing(root: &Path, head: &mut Head) -> Listed {
     let mut articles = Vec::with_capacity(head.files.len());
     let mut file_of = Vec::with_capacity(head.files.len());
     for (k, f) in head.files.iter_mut().enumerate() {
-        let mut path = if single {
-            root.display().to_string()
+        let path: std::sync::Arc<str> = if single {
+            root.display().to_string().into()
         } else {
-            root.join(&f.rel).display().to_string()
+            root.join(&f.rel).display().to_string().into()
         };
         let listed = std::mem::take(&mut f.articles);
-        let last = listed.len().saturating_sub(1);
         for (r, a) in listed.into_iter().enumerate() {
-            let p = if r == last {
-                std::mem::take(&mut path)
-            } else {
-                path.clone()
-            };
-            articles.push(a.into_article(p, r));
+            articles.push(a.into_article(path.clone(), r));
             file_of.push(k as u32);
         }
     }

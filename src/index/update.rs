@@ -95,9 +95,10 @@ pub fn update(
                 .zip(&scan.files)
                 .zip(&c.head.files)
                 .map(|((p, f), old)| match p {
-                    Plan::Check(_) => {
-                        Some(std::fs::read(&f.path).map_or(!old.hash, |b| content_hash(&b)))
-                    }
+                    Plan::Check(_) => Some(
+                        crate::corpus::read_article_file(&f.path)
+                            .map_or(!old.hash, |b| content_hash(&b)),
+                    ),
                     _ => None,
                 })
                 .collect()
@@ -315,6 +316,9 @@ pub fn update(
     })
 }
 
+/// The modification time recorded for a file that could not be read.
+const UNREAD: i128 = i128::MIN;
+
 fn plan(files: &[FileEntry], head: Option<&Head>) -> Vec<Plan> {
     let Some(head) = head else {
         return vec![Plan::New; files.len()];
@@ -357,7 +361,7 @@ fn read(
     extractor: &Extractor,
     names: &Mutex<NameTable>,
 ) -> Read {
-    let (bytes, failure) = match std::fs::read(&entry.path) {
+    let (bytes, failure) = match crate::corpus::read_article_file(&entry.path) {
         Ok(b) => (b, None),
         Err(e) => (Vec::new(), Some(format!("cannot read: {e}"))),
     };
@@ -365,6 +369,7 @@ fn read(
     if failure.is_none() && expect == Some(hash) {
         return Read::Same { hash };
     }
+    let failure_kept = failure.is_some();
     let file = match failure {
         Some(w) => crate::corpus::FileArticles {
             articles: Vec::new(),
@@ -384,7 +389,9 @@ fn read(
         key: CachedFile {
             rel: entry.rel.clone(),
             size: entry.size,
-            mtime: entry.mtime,
+            // A file that could not be read is not cached as it is: a time
+            // no file has makes the next run try it again.
+            mtime: if failure_kept { UNREAD } else { entry.mtime },
             hash,
             articles: file.articles.iter().map(CachedArticle::of).collect(),
             warnings: file.warnings.into_iter().map(|w| w.reason).collect(),
@@ -401,7 +408,7 @@ fn reuse(
     (mut key, detail): (CachedFile, FileDetail),
     hash: Option<u64>,
 ) -> FileState {
-    let path = entry.path.display().to_string();
+    let path: std::sync::Arc<str> = entry.path.display().to_string().into();
     let articles = key
         .articles
         .iter()

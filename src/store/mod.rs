@@ -9,4 +9,4 @@ mod state;
 pub use atomic::write_atomic;
 pub use config::{ColorMode, Config, ConfigError, Keys, DEFAULT_CONFIG};
 pub use paths::Paths;
-pub use state::{state_file, Position, ReadingState};
+pub use state::{state_file, Position, ReadingState, StateFile};

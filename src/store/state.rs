@@ -99,11 +99,120 @@ impl ReadingState {
         let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         write_atomic(path, &bytes)
     }
+
+    /// What `self` (a session's state, begun from `base`) makes of `disk`
+    /// (the file as another session may have left it since): marks and
+    /// bookmarks this session added or removed are applied to the file's,
+    /// and the last position is this session's.
+    pub fn merged_into(&self, base: &ReadingState, disk: &ReadingState) -> ReadingState {
+        let apply = |mine: &BTreeSet<String>, was: &BTreeSet<String>, theirs: &BTreeSet<String>| {
+            let mut out: BTreeSet<String> = theirs.difference(&(was - mine)).cloned().collect();
+            out.extend(mine.difference(was).cloned());
+            out
+        };
+        ReadingState {
+            version: VERSION,
+            read: apply(&self.read, &base.read, &disk.read),
+            bookmarks: apply(&self.bookmarks, &base.bookmarks, &disk.bookmarks),
+            last: self.last.clone().or_else(|| disk.last.clone()),
+        }
+    }
+}
+
+/// A corpus's state file as one reader session sees it: saves merge with
+/// what other sessions wrote meanwhile, under an advisory lock, so that two
+/// readers on one corpus both keep their marks.
+pub struct StateFile {
+    path: PathBuf,
+    /// The state as this session last read or wrote it.
+    base: ReadingState,
+}
+
+impl StateFile {
+    /// Opens the state file at `path`; the warning says what was wrong with
+    /// a bad one (it was moved aside).
+    pub fn open(path: PathBuf) -> (StateFile, Option<String>) {
+        let (base, warning) = ReadingState::load(&path);
+        (StateFile { path, base }, warning)
+    }
+
+    /// The state the session starts from.
+    pub fn state(&self) -> &ReadingState {
+        &self.base
+    }
+
+    /// Saves `current`, merged with the file as it is now.
+    pub fn save(&mut self, current: &ReadingState) -> std::io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        super::atomic::create_private_dir(dir)?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.path.with_extension("lock"))?;
+        lock.lock()?;
+        // A file another session made unreadable is not merged with (load
+        // has moved it aside and said so; here there is no one to say it to).
+        let (disk, _) = ReadingState::load(&self.path);
+        let merged = current.merged_into(&self.base, &disk);
+        merged.save(&self.path)?;
+        self.base = merged;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn set(ids: &[&str]) -> BTreeSet<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn merging_keeps_both_sessions_changes() {
+        let base = ReadingState {
+            read: set(&["a"]),
+            bookmarks: set(&["a", "b"]),
+            ..ReadingState::default()
+        };
+        // This session read c and unbookmarked b; the other read d and
+        // bookmarked e meanwhile.
+        let mine = ReadingState {
+            read: set(&["a", "c"]),
+            bookmarks: set(&["a"]),
+            last: Some(Position {
+                id: "c".into(),
+                scroll: 3,
+            }),
+            ..ReadingState::default()
+        };
+        let disk = ReadingState {
+            read: set(&["a", "d"]),
+            bookmarks: set(&["a", "b", "e"]),
+            ..ReadingState::default()
+        };
+        let m = mine.merged_into(&base, &disk);
+        assert_eq!(m.read, set(&["a", "c", "d"]));
+        assert_eq!(m.bookmarks, set(&["a", "e"]));
+        assert_eq!(m.last.unwrap().id, "c");
+    }
+
+    #[test]
+    fn two_sessions_on_one_file_both_keep_their_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = state_file(dir.path(), "/srv/news");
+        let (mut one, _) = StateFile::open(path.clone());
+        let (mut two, _) = StateFile::open(path.clone());
+        let mut a = one.state().clone();
+        a.read.insert("x".into());
+        let mut b = two.state().clone();
+        b.read.insert("y".into());
+        one.save(&a).unwrap();
+        two.save(&b).unwrap();
+        one.save(&a).unwrap();
+        assert_eq!(ReadingState::load(&path).0.read, set(&["x", "y"]));
+    }
 
     #[test]
     fn round_trip_and_corruption() {
