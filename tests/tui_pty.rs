@@ -382,3 +382,34 @@ fn a_state_that_cannot_be_saved_is_reported() {
         .expect("the failure is said");
     assert!(said > restored, "said on the restored terminal");
 }
+
+/// An article file swapped for a FIFO after indexing: opening it says why
+/// at once, the reader goes on, and quits cleanly.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_an_article_does_not_hang_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"));
+    for e in std::fs::read_dir(samples).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let args = [std::ffi::OsStr::new("--corpus"), dir.path().as_os_str()];
+    let (mut child, mut writer, mut screen, _master) = spawn_with(&args);
+    screen.until("the list", |s| s.contains("5/5"));
+    let first = dir.path().join("000_9b96705385b0392a.txt");
+    std::fs::remove_file(&first).unwrap();
+    let c = std::ffi::CString::new(first.to_str().unwrap()).unwrap();
+    // SAFETY: a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    writer.write_all(b"\r").unwrap();
+    writer.flush().unwrap();
+    screen.until("the reason", |s| s.contains("FIFO"));
+    writer.write_all(b"qj\r").unwrap();
+    writer.flush().unwrap();
+    screen.until("the next article", |s| s.contains("001_6054453d1942b8b0"));
+    writer.write_all(b"qq").unwrap();
+    writer.flush().unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_restored(&screen.drain());
+}
