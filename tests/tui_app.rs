@@ -240,3 +240,99 @@ fn reading_state_round_trip_and_bookmarks() {
     assert!(b.reading_state().bookmarks.is_empty());
     assert_eq!(b.list.shown.len(), 5);
 }
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// The status line (last row) of the screen.
+fn status(app: &App, w: u16, h: u16) -> String {
+    screen(app, w, h).lines().last().unwrap_or("").to_owned()
+}
+
+#[test]
+fn find_in_the_article_folds_and_steps_through_hits() {
+    let mut a = app(80, 24);
+    // 003 mentions أستانة in several spellings (أستانة, آستانة, استانة).
+    press(&mut a, "jjj\n");
+    assert_eq!(a.focus, Focus::Reader);
+    ctrl(&mut a, 'f');
+    press(&mut a, "استانه");
+    let typing = status(&a, 80, 24);
+    assert!(
+        typing.starts_with(" find: ") && typing.contains('_'),
+        "{typing}"
+    );
+    press(&mut a, "\n");
+    // The search's "k/n" follows "find".
+    let count = |a: &App| -> (usize, usize) {
+        let s = status(a, 80, 24);
+        let after = s.split("find ").nth(1).unwrap_or_else(|| panic!("{s}"));
+        let kn = after.split_whitespace().next().unwrap();
+        let (k, n) = kn.split_once('/').unwrap();
+        (k.parse().unwrap(), n.parse().unwrap())
+    };
+    let (k, total) = count(&a);
+    assert!(total >= 2, "أستانة, آستانة and استانة are one word here");
+    assert_eq!(k, 1);
+    press(&mut a, "n");
+    assert_eq!(count(&a), (2, total));
+    press(&mut a, "NN");
+    assert_eq!(count(&a), (total, total), "wraps");
+    // q ends the search first, then leaves the article.
+    press(&mut a, "q");
+    assert!(!status(&a, 80, 24).contains("find"));
+    assert_eq!(a.focus, Focus::Reader);
+    press(&mut a, "q");
+    assert_eq!(a.focus, Focus::List);
+}
+
+#[test]
+fn y_copies_the_article_in_logical_order_through_osc52() {
+    use base64::Engine;
+    let mut a = app(80, 24);
+    press(&mut a, "\n");
+    press(&mut a, "y");
+    let text = a.take_clipboard().expect("copied");
+    let lib = library();
+    let article = &lib.corpus.articles[0];
+    assert!(text.starts_with(&article.title), "{text}");
+    assert!(
+        !text.chars().any(|c| ('\u{FB50}'..='\u{FEFF}').contains(&c)),
+        "no presentation forms"
+    );
+    let seq = sahifa::tui::osc52(&text);
+    let payload = seq
+        .strip_prefix("\x1b]52;c;")
+        .unwrap()
+        .strip_suffix('\x07')
+        .unwrap();
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(payload)
+        .unwrap();
+    assert_eq!(String::from_utf8(decoded).unwrap(), text);
+    assert!(status(&a, 80, 24).contains("copied"));
+    press(&mut a, "Y");
+    let paragraph = a.take_clipboard().unwrap();
+    assert!(text.contains(&paragraph) && paragraph.len() < text.len());
+}
+
+#[test]
+fn bookmarks_only_is_said_in_the_status_line() {
+    let mut a = app(80, 24);
+    press(&mut a, "b");
+    assert!(!status(&a, 80, 24).contains("bookmarks only"));
+    press(&mut a, "B");
+    let s = status(&a, 80, 24);
+    assert!(s.contains("bookmarks only") && s.contains("1/5"), "{s}");
+}
+
+#[test]
+fn the_help_has_a_legend_of_the_list() {
+    let mut a = app(80, 24);
+    press(&mut a, "?");
+    let s = screen(&a, 80, 24);
+    for word in ["unread", "bookmarked", "persons", "places"] {
+        assert!(s.contains(word), "{word} missing:\n{s}");
+    }
+}

@@ -214,7 +214,8 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     let mut save = |s: &ReadingState| {
         failure = store.save(s).err();
     };
-    crate::tui::run(library, keymap, theme, &state, &mut save)?;
+    let mouse = config.mouse.unwrap_or(true);
+    crate::tui::run(library, keymap, theme, &state, mouse, &mut save)?;
     if let Some(e) = failure {
         anyhow::bail!(
             "{}: cannot save the reading state (read marks, bookmarks, position): {e}",

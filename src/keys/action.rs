@@ -48,6 +48,13 @@ pub enum Action {
     ToggleBookmark,
     /// Show only bookmarked articles, or all again.
     Bookmarked,
+    /// Find a word or phrase in the open article (n and N then step
+    /// through the hits).
+    Find,
+    /// Copy the open article to the clipboard (logical order, OSC 52).
+    Copy,
+    /// Copy the paragraph at the top of the view.
+    CopyParagraph,
 }
 
 impl Action {
@@ -74,6 +81,9 @@ impl Action {
             Action::Help => "this help",
             Action::ToggleBookmark => "bookmark / unbookmark",
             Action::Bookmarked => "only bookmarked articles",
+            Action::Find => "find in the article (n N: next, previous)",
+            Action::Copy => "copy the article (OSC 52)",
+            Action::CopyParagraph => "copy the paragraph at the top",
         }
     }
 }

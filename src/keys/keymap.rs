@@ -154,6 +154,9 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::Reader, "N", Action::PreviousMention),
     (Context::Reader, "/", Action::Filter),
     (Context::Reader, "b", Action::ToggleBookmark),
+    (Context::Reader, "ctrl-f", Action::Find),
+    (Context::Reader, "y", Action::Copy),
+    (Context::Reader, "Y", Action::CopyParagraph),
 ];
 
 /// Bindings per context.

@@ -1,9 +1,12 @@
 //! Lookup: which articles mention a person or place, by a query typed in
-//! Arabic (any spelling, typos) or in Latin script.
+//! Arabic (any spelling, typos) or in Latin script; and finding a phrase
+//! inside one article.
 
+mod find;
 mod index;
 pub mod phonetic;
 
+pub use find::{find_all, TextHit};
 pub use index::{Hit, NameIndex, THRESHOLD};
 
 use crate::entities::{CorpusEntities, Kind};

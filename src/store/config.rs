@@ -57,6 +57,9 @@ pub struct Config {
     pub colors: ColorMode,
     /// The order of the article list.
     pub sort: Option<SortOrder>,
+    /// Whether the reader takes the mouse (default: yes); `false` leaves
+    /// selecting text with the mouse to the terminal.
+    pub mouse: Option<bool>,
     /// Key bindings added to or replacing the defaults.
     #[serde(default)]
     pub keys: Keys,
@@ -112,6 +115,10 @@ pub const DEFAULT_CONFIG: &str = r#"# sahifa configuration. Every key is optiona
 # Colour in the reader: "auto" (honours NO_COLOR), "always" or "never".
 # colors = "auto"
 
+# Whether the reader takes the mouse (wheel scrolls, click selects); false
+# leaves the mouse to the terminal, for selecting text (y copies an article).
+# mouse = true
+
 # The order of the article list: "id" (paths), "date" (newest first) or
 # "title".
 # sort = "id"
@@ -120,7 +127,8 @@ pub const DEFAULT_CONFIG: &str = r#"# sahifa configuration. Every key is optiona
 # Keys: ctrl-c, alt-x, j, G, ?, enter, esc, tab, space, up, down, pgup, pgdn,
 # home, end. Actions: quit, force_quit, down, up, page_down, page_up, top,
 # bottom, open, back, filter, clear_filters, facets, next_article,
-# previous_article, next_mention, previous_mention, help.
+# previous_article, next_mention, previous_mention, help, toggle_bookmark,
+# bookmarked, find, copy, copy_paragraph.
 [keys.list]
 # "x" = "quit"
 

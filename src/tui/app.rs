@@ -55,6 +55,10 @@ pub struct App {
     resume: Option<(usize, usize)>,
     /// Whether the reading state changed since [`App::take_changed`].
     changed: bool,
+    /// Text to put on the terminal's clipboard, until the loop takes it.
+    clipboard: Option<String>,
+    /// A note for the status line, shown until the next key.
+    message: Option<String>,
 }
 
 impl App {
@@ -76,6 +80,8 @@ impl App {
             bookmarked_only: false,
             resume: None,
             changed: false,
+            clipboard: None,
+            message: None,
         }
     }
 
@@ -147,6 +153,16 @@ impl App {
         }
     }
 
+    /// Text the user copied, for the loop to send (OSC 52).
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+
+    /// Whether only bookmarked articles are shown.
+    pub fn bookmarked_only(&self) -> bool {
+        self.bookmarked_only
+    }
+
     /// Whether the user asked to leave.
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -167,6 +183,14 @@ impl App {
 
     /// Handles a key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        self.message = None;
+        if self
+            .reader
+            .as_ref()
+            .is_some_and(|r| r.finding.as_ref().is_some_and(|f| f.editing))
+        {
+            return self.edit_find(key);
+        }
         if self.help {
             let action = self.keymap.action(self.context(), &key);
             self.help = false;
@@ -180,6 +204,30 @@ impl App {
         }
         if let Some(action) = self.keymap.action(self.context(), &key) {
             self.update(action);
+        }
+    }
+
+    fn edit_find(&mut self, key: KeyEvent) {
+        let Some(r) = &mut self.reader else {
+            return;
+        };
+        let query = r
+            .finding
+            .as_ref()
+            .map_or_else(String::new, |f| f.query.clone());
+        match key.code {
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Esc => r.end_find(false),
+            KeyCode::Enter => r.end_find(true),
+            KeyCode::Backspace => {
+                let mut q = query;
+                q.pop();
+                r.set_query(q);
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                r.set_query(query + &c.to_string());
+            }
+            _ => {}
         }
     }
 
@@ -201,6 +249,13 @@ impl App {
 
     /// Handles pasted text (bracketed paste): typed into the query box.
     pub fn handle_paste(&mut self, text: &str) {
+        if let Some(r) = &mut self.reader {
+            if let Some(f) = r.finding.as_ref().filter(|f| f.editing) {
+                let q = f.query.clone() + &text.replace(['\n', '\r'], " ");
+                r.set_query(q);
+                return;
+            }
+        }
         if self.filters.editing.is_some() {
             let lib = self.lib.clone();
             self.filters
@@ -274,7 +329,33 @@ impl App {
             }
             (Focus::Facets, Action::Open) => self.apply_facet(),
             (Focus::Facets, _) => self.facets.update(action),
+            (Focus::Reader, Action::Back | Action::Quit)
+                if self.reader.as_ref().is_some_and(|r| r.finding.is_some()) =>
+            {
+                if let Some(r) = &mut self.reader {
+                    r.end_find(false);
+                }
+            }
             (Focus::Reader, Action::Back | Action::Quit) => self.back_to_list(),
+            (Focus::Reader, Action::Find) => {
+                if let Some(r) = &mut self.reader {
+                    r.start_find();
+                }
+            }
+            (Focus::Reader, Action::Copy | Action::CopyParagraph) => {
+                if let Some(r) = &self.reader {
+                    let text = if action == Action::Copy {
+                        r.logical_text()
+                    } else {
+                        r.paragraph_at_top()
+                    };
+                    self.message = Some(format!(
+                        "copied {} characters to the clipboard",
+                        text.chars().count()
+                    ));
+                    self.clipboard = Some(text);
+                }
+            }
             (Focus::Reader, Action::NextArticle | Action::PreviousArticle) => {
                 self.list.update(
                     if action == Action::NextArticle {
@@ -435,6 +516,8 @@ impl App {
             list: &self.list,
             filters: &self.filters,
             reader: self.reader.as_ref(),
+            bookmarked_only: self.bookmarked_only,
+            message: self.message.as_deref(),
             theme: &self.theme,
         };
         ratatui::widgets::Widget::render(status_line, status, buf);

@@ -108,14 +108,17 @@ impl Widget for FacetsPanel<'_> {
             if self.focused && row == v.selected {
                 style = style.patch(v.theme.selected);
             }
-            buf.set_stringn(inner.x, y, format!("{count:>4} "), 5, v.theme.dim);
-            let opts = v.lib.layout_at(usize::from(inner.width.saturating_sub(5)));
+            // A letter as well as a colour tells persons from places, so
+            // that they differ without colour too (NO_COLOR).
+            let letter = if e.kind == Kind::Person { 'p' } else { 'l' };
+            buf.set_stringn(inner.x, y, format!("{count:>4}{letter} "), 6, v.theme.dim);
+            let opts = v.lib.layout_at(usize::from(inner.width.saturating_sub(6)));
             draw::text_row(
                 buf,
                 Rect {
-                    x: inner.x + 5,
+                    x: inner.x + 6,
                     y,
-                    width: inner.width.saturating_sub(5),
+                    width: inner.width.saturating_sub(6),
                     height: 1,
                 },
                 &e.name,

@@ -7,6 +7,12 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::theme::Theme;
 use crate::keys::{Context, KeyMap};
 
+/// What the marks and counts of the list mean, below the keys.
+const LEGEND: &[&str] = &[
+    "list:  • unread   * bookmarked",
+    "       9p 7l  persons (p) and places (l) named",
+];
+
 /// The help overlay for a context.
 pub struct Help<'a> {
     /// The bindings.
@@ -21,7 +27,17 @@ impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let rows = self.keymap.describe(self.context);
         let width = area.width.min(56);
-        let height = (rows.len() as u16 + 3).min(area.height);
+        let legend = if self.context == Context::List {
+            LEGEND
+        } else {
+            &[]
+        };
+        let extra = if legend.is_empty() {
+            0
+        } else {
+            legend.len() as u16 + 1
+        };
+        let height = (rows.len() as u16 + 3 + extra).min(area.height);
         if width < 20 || height < 4 {
             return;
         }
@@ -31,7 +47,16 @@ impl Widget for Help<'_> {
             width,
             height,
         };
-        Clear.render(rect, buf);
+        // Whole rows are cleared, not just the box: text cut at the box's
+        // edges would leave Arabic words in half-joined pieces beside it.
+        Clear.render(
+            Rect {
+                x: area.x,
+                width: area.width,
+                ..rect
+            },
+            buf,
+        );
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(self.theme.frame)
@@ -60,6 +85,19 @@ impl Widget for Help<'_> {
                 usize::from(inner.width.saturating_sub(key_width + 3)),
                 ratatui::style::Style::new(),
             );
+        }
+        let below = inner.y + rows.len() as u16 + 1;
+        for (i, line) in legend.iter().enumerate() {
+            let y = below + i as u16;
+            if y < inner.bottom() {
+                buf.set_stringn(
+                    inner.x + 1,
+                    y,
+                    line,
+                    usize::from(inner.width.saturating_sub(1)),
+                    self.theme.dim,
+                );
+            }
         }
     }
 }

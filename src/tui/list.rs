@@ -137,16 +137,20 @@ impl Widget for &ListView {
                 base,
             );
             let mut x = area.x;
-            let mark = match (
-                self.bookmarks.contains(&article),
-                self.read.contains(&article),
-            ) {
-                (true, _) => "* ",
-                (false, true) => "  ",
-                (false, false) => "• ",
+            // Unread and bookmarked each have their own column, so that a
+            // bookmarked article still shows whether it was read.
+            let unread = if self.read.contains(&article) {
+                ' '
+            } else {
+                '•'
             };
-            buf.set_stringn(x, y, mark, 2, base);
-            x += 2;
+            let bookmark = if self.bookmarks.contains(&article) {
+                '*'
+            } else {
+                ' '
+            };
+            buf.set_stringn(x, y, format!("{unread}{bookmark} "), 3, base);
+            x += 3;
             if medium {
                 let (persons, places) = self.lib.counts(article);
                 buf.set_stringn(

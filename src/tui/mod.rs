@@ -2,6 +2,7 @@
 //! draws, reads one event, maps it to an [`Action`] and updates.
 
 mod app;
+mod clipboard;
 mod draw;
 mod facets;
 mod filter;
@@ -26,6 +27,7 @@ use ratatui::Terminal;
 pub use crate::keys::Action;
 pub use crate::keys::{Context, Key, KeyMap};
 pub use app::{App, Focus};
+pub use clipboard::osc52;
 pub use library::Library;
 pub use theme::Theme;
 
@@ -71,6 +73,7 @@ pub fn run(
     keymap: KeyMap,
     theme: Theme,
     state: &ReadingState,
+    mouse: bool,
     save: &mut dyn FnMut(&ReadingState),
 ) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -84,7 +87,7 @@ pub fn run(
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(Arc::new(lib), keymap, theme, size);
     app.restore(state);
-    let session = terminal::Session::enter(app_bidi)?;
+    let session = terminal::Session::enter(app_bidi, mouse)?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let result = (|| -> anyhow::Result<()> {
         term.clear()?;
@@ -116,6 +119,12 @@ pub fn run(
                     term.autoresize()?;
                 }
                 _ => {}
+            }
+            if let Some(text) = app.take_clipboard() {
+                use std::io::Write;
+                let mut out = io::stdout();
+                out.write_all(clipboard::osc52(&text).as_bytes())?;
+                out.flush()?;
             }
             if app.take_changed() {
                 save(&app.reading_state());

@@ -15,6 +15,7 @@ use crate::corpus::Article;
 use crate::entities::{paragraphs, Kind};
 use crate::keys::Action;
 use crate::layout::{layout, Direction, VisualLine};
+use crate::search::{find_all, TextHit};
 
 /// Margin on each side of the text.
 const MARGIN: u16 = 2;
@@ -36,6 +37,20 @@ struct Spot {
     entity: usize,
 }
 
+/// A search inside the article: the query, whether it is being typed, its
+/// hits and the one last moved to.
+#[derive(Debug, Clone, Default)]
+pub struct Finding {
+    /// What is looked for.
+    pub query: String,
+    /// Whether the query is being typed.
+    pub editing: bool,
+    /// Every hit, in reading order.
+    pub hits: Vec<TextHit>,
+    /// The hit last moved to.
+    pub current: Option<usize>,
+}
+
 /// The reader's state.
 pub struct ReaderView {
     lib: Arc<Library>,
@@ -53,6 +68,8 @@ pub struct ReaderView {
     /// Rows visible at once.
     page: usize,
     width: u16,
+    /// A search in the article, while one is shown.
+    pub finding: Option<Finding>,
 }
 
 impl ReaderView {
@@ -99,6 +116,7 @@ impl ReaderView {
             scroll: 0,
             page: usize::from(height.max(1)),
             width: 0,
+            finding: None,
         };
         view.resize(width, height);
         view
@@ -184,6 +202,9 @@ impl ReaderView {
                 .saturating_sub(self.page.saturating_sub(1).max(1)),
             Action::Top => 0,
             Action::Bottom => max,
+            Action::NextMention | Action::PreviousMention if self.has_hits() => {
+                self.step_hit(action == Action::NextMention)
+            }
             Action::NextMention => self.mention_row(true).unwrap_or(self.scroll),
             Action::PreviousMention => self.mention_row(false).unwrap_or(self.scroll),
             _ => self.scroll,
@@ -217,6 +238,106 @@ impl ReaderView {
             rows.into_iter().rev().find(|&r| r < anchor)
         }?;
         Some(target.saturating_sub(self.page / 3).min(self.max_scroll()))
+    }
+
+    fn has_hits(&self) -> bool {
+        self.finding.as_ref().is_some_and(|f| !f.hits.is_empty())
+    }
+
+    /// Starts typing a search (keeping the last query to edit).
+    pub fn start_find(&mut self) {
+        let mut f = self.finding.take().unwrap_or_default();
+        f.editing = true;
+        self.finding = Some(f);
+    }
+
+    /// Sets the query being typed, and moves to its first hit from the top
+    /// of the view on.
+    pub fn set_query(&mut self, query: String) {
+        let hits = find_all(&paragraphs(&self.text), &query);
+        let f = self.finding.get_or_insert_with(Finding::default);
+        f.query = query;
+        f.hits = hits;
+        f.current = None;
+        if self.has_hits() {
+            let top = self.scroll;
+            let first = (0..self.hits_len())
+                .find(|&k| self.hit_row(k).is_some_and(|r| r >= top))
+                .unwrap_or(0);
+            self.move_to_hit(first);
+        }
+    }
+
+    /// Ends typing: `keep` the search (Enter) or drop it (Esc).
+    pub fn end_find(&mut self, keep: bool) {
+        match &mut self.finding {
+            Some(f) if keep && !f.query.is_empty() => f.editing = false,
+            _ => self.finding = None,
+        }
+    }
+
+    fn hits_len(&self) -> usize {
+        self.finding.as_ref().map_or(0, |f| f.hits.len())
+    }
+
+    /// The row where hit `k` starts.
+    fn hit_row(&self, k: usize) -> Option<usize> {
+        let hit = &self.finding.as_ref()?.hits.get(k)?.clone();
+        self.rows.iter().position(|r| {
+            r.paragraph == Some(hit.paragraph)
+                && r.line
+                    .cells
+                    .iter()
+                    .any(|c| overlaps(&c.logical, &hit.range))
+        })
+    }
+
+    fn move_to_hit(&mut self, k: usize) {
+        if let Some(row) = self.hit_row(k) {
+            self.scroll = row.saturating_sub(self.page / 3).min(self.max_scroll());
+        }
+        if let Some(f) = &mut self.finding {
+            f.current = Some(k);
+        }
+    }
+
+    /// Moves to the next (or previous) hit, wrapping; gives the new scroll.
+    fn step_hit(&mut self, forward: bool) -> usize {
+        let n = self.hits_len();
+        let current = self.finding.as_ref().and_then(|f| f.current);
+        let k = match (current, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(k), true) => (k + 1) % n,
+            (Some(k), false) => (k + n - 1) % n,
+        };
+        self.move_to_hit(k);
+        self.scroll
+    }
+
+    /// The article in logical order: headline, then paragraphs, separated
+    /// by blank lines.
+    pub fn logical_text(&self) -> String {
+        paragraphs(&self.text).join("\n\n")
+    }
+
+    /// The paragraph shown at the top of the view (the headline when the
+    /// view begins above the first paragraph).
+    pub fn paragraph_at_top(&self) -> String {
+        let p = self.rows[self.scroll.min(self.rows.len().saturating_sub(1))..]
+            .iter()
+            .find_map(|r| r.paragraph)
+            .unwrap_or(0);
+        paragraphs(&self.text)
+            .get(p)
+            .map_or_else(String::new, |s| (*s).to_owned())
+    }
+
+    /// How far down the article the view is, in percent of the rows.
+    pub fn percent(&self) -> usize {
+        (self.scroll * 100)
+            .checked_div(self.max_scroll())
+            .unwrap_or(100)
     }
 
     /// Scrolls to a row (clamped to the article).
@@ -266,6 +387,19 @@ impl Widget for &ReaderView {
             let x = area.x + MARGIN + r.indent;
             let style_of = |range: &Range<usize>| {
                 let p = r.paragraph?;
+                if let Some(f) = &self.finding {
+                    if let Some(k) = f
+                        .hits
+                        .iter()
+                        .position(|h| h.paragraph == p && overlaps(range, &h.range))
+                    {
+                        return Some(if f.current == Some(k) {
+                            self.theme.hit_current
+                        } else {
+                            self.theme.hit
+                        });
+                    }
+                }
                 let s = self
                     .spots
                     .iter()

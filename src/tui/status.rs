@@ -23,6 +23,10 @@ pub struct StatusLine<'a> {
     pub filters: &'a Filters,
     /// The open article, if any.
     pub reader: Option<&'a ReaderView>,
+    /// Whether only bookmarked articles are listed.
+    pub bookmarked_only: bool,
+    /// A note that replaces the summary until the next key.
+    pub message: Option<&'a str>,
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -36,10 +40,11 @@ impl Widget for StatusLine<'_> {
         let total = self.library.corpus.articles.len();
         let mut text = match self.reader {
             Some(r) => format!(
-                " {} · {}/{} ",
+                " {} · {}/{} · {}% ",
                 self.library.corpus.articles[r.article].id,
                 self.list.selected + 1,
-                self.list.shown.len()
+                self.list.shown.len(),
+                r.percent()
             ),
             None => format!(
                 " sahifa · {} · {}/{} ",
@@ -48,9 +53,27 @@ impl Widget for StatusLine<'_> {
                 total
             ),
         };
+        if self.bookmarked_only {
+            text.push_str("· bookmarks only ");
+        }
         let filters = self.filters.summary();
         if !filters.is_empty() {
             text.push_str(&format!("· {filters} "));
+        }
+        if let Some(f) = self.reader.and_then(|r| r.finding.as_ref()) {
+            if f.editing {
+                // The terminal's cursor is hidden in the reader; an
+                // underscore marks where typing goes.
+                text = format!(" find: {}_ ", f.query);
+            } else {
+                // The count before the query: digits after Arabic letters
+                // would be reordered into the Arabic run.
+                let at = f.current.map_or(0, |k| k + 1);
+                text.push_str(&format!("· find {at}/{} «{}» ", f.hits.len(), f.query));
+            }
+        }
+        if let Some(m) = self.message {
+            text = format!(" {m} ");
         }
         let hint = "? help ";
         let hint_width = if area.width > 30 {

@@ -24,17 +24,24 @@ pub struct Session {
 
 impl Session {
     /// Enters raw mode and the alternate screen; with `app_bidi`, asks the
-    /// terminal not to reorder.
-    pub fn enter(app_bidi: bool) -> io::Result<Session> {
+    /// terminal not to reorder; with `mouse`, takes the mouse (the wheel
+    /// scrolls, a click selects; without it the terminal's own selection
+    /// works).
+    pub fn enter(app_bidi: bool, mouse: bool) -> io::Result<Session> {
         enable_raw_mode()?;
         let mut out = io::stdout();
         let entered = execute!(
             out,
             EnterAlternateScreen,
-            EnableMouseCapture,
             EnableBracketedPaste,
             cursor::Hide
         )
+        .and_then(|_| {
+            if mouse {
+                execute!(out, EnableMouseCapture)?;
+            }
+            Ok(())
+        })
         .and_then(|_| {
             if app_bidi {
                 out.write_all(escapes::APP_BIDI_ON.as_bytes())?;

@@ -18,6 +18,10 @@ pub struct Theme {
     pub place: Style,
     /// A mention of what the list is filtered by.
     pub focus: Style,
+    /// A hit of a search in the article.
+    pub hit: Style,
+    /// The hit last moved to.
+    pub hit_current: Style,
     /// Titles.
     pub title: Style,
     /// Secondary text: sources, counts, hints.
@@ -39,6 +43,8 @@ impl Theme {
             focus: Style::new()
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::UNDERLINED),
+            hit: Style::new().fg(Color::Black).bg(Color::Yellow),
+            hit_current: Style::new().fg(Color::Black).bg(Color::Cyan),
             title: Style::new().fg(Color::Magenta),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().add_modifier(Modifier::REVERSED),
@@ -53,6 +59,8 @@ impl Theme {
             person: Style::new().add_modifier(Modifier::UNDERLINED),
             place: Style::new().add_modifier(Modifier::UNDERLINED),
             focus: Style::new().add_modifier(Modifier::REVERSED),
+            hit: Style::new().add_modifier(Modifier::REVERSED),
+            hit_current: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
             title: Style::new().add_modifier(Modifier::UNDERLINED),
             dim: Style::new(),
             status: Style::new().add_modifier(Modifier::REVERSED),
