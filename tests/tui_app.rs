@@ -336,3 +336,35 @@ fn the_help_has_a_legend_of_the_list() {
         assert!(s.contains(word), "{word} missing:\n{s}");
     }
 }
+
+#[test]
+fn dated_corpora_get_a_date_column_and_s_sorts_by_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مستمرة.";
+    let records = serde_json::json!([
+        {"id": "a", "title": "خبر قديم", "body": body, "date": "30/12/2016"},
+        {"id": "b", "title": "خبر جديد", "body": body, "date": "2017-01-23"},
+        {"id": "c", "title": "خبر بلا تاريخ", "body": body},
+    ]);
+    std::fs::write(dir.path().join("r.json"), records.to_string()).unwrap();
+    let corpus = load(&CorpusSource::Path(dir.path().to_path_buf())).unwrap();
+    let lib = Arc::new(Library::new(
+        corpus,
+        &Extractor::builtin().unwrap(),
+        LayoutOptions::new(100),
+    ));
+    let mut a = App::new(lib, KeyMap::default(), Theme::plain(), (100, 10));
+    let rows = screen(&a, 100, 10);
+    let first = rows.lines().next().unwrap();
+    assert!(first.contains("2016-12-30"), "by id, r#a first: {rows}");
+    press(&mut a, "s");
+    let rows = screen(&a, 100, 10);
+    assert!(
+        rows.lines().next().unwrap().contains("2017-01-23"),
+        "newest first: {rows}"
+    );
+    assert!(rows.lines().last().unwrap().contains("by date"), "{rows}");
+    // Without dates in the corpus, the column takes no room.
+    let plain = screen(&app(100, 10), 100, 10);
+    assert!(!plain.lines().next().unwrap().contains("20"), "{plain}");
+}

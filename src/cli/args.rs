@@ -159,6 +159,13 @@ pub struct ListArgs {
     /// Only articles whose text contains this (spelling variants folded).
     #[arg(long, value_name = "Q")]
     pub text: Option<String>,
+    /// Only articles published on or after this day (2017-01-23,
+    /// 23/01/2017, "23 يناير 2017"); undated articles are left out.
+    #[arg(long, value_name = "DATE", value_parser = day)]
+    pub since: Option<jiff::civil::Date>,
+    /// Only articles published on or before this day.
+    #[arg(long, value_name = "DATE", value_parser = day)]
+    pub until: Option<jiff::civil::Date>,
     /// Print a JSON array of article records instead of lines (always logical order).
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
@@ -172,6 +179,13 @@ pub struct ListArgs {
     /// Layout of titles; without a mode, titles are laid out only on a terminal.
     #[command(flatten)]
     pub display: DisplayArgs,
+}
+
+/// A day given on the command line, in any form articles write dates in.
+fn day(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::text::parse_date(text)
+        .and_then(|d| d.gregorian())
+        .ok_or_else(|| format!("{text:?} is not a day (try 2017-01-23)"))
 }
 
 /// Options of `sahifa show`.

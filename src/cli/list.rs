@@ -161,5 +161,12 @@ fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> V
         let keep = text_filter(corpus, q);
         shown.retain(|i| keep.binary_search(i).is_ok());
     }
+    if args.since.is_some() || args.until.is_some() {
+        shown.retain(|&i| {
+            corpus.articles[i].published().is_some_and(|d| {
+                args.since.is_none_or(|s| d >= s) && args.until.is_none_or(|u| d <= u)
+            })
+        });
+    }
     shown
 }

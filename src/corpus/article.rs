@@ -42,6 +42,14 @@ fn serialize_shown<S: serde::Serializer>(path: &str, s: S) -> Result<S::Ok, S::E
 }
 
 impl Article {
+    /// The Gregorian publication date, when the article has one.
+    pub fn published(&self) -> Option<jiff::civil::Date> {
+        let d = self.date.as_deref()?;
+        d.parse()
+            .ok()
+            .or_else(|| crate::text::parse_date(d)?.gregorian())
+    }
+
     /// The article with every one-line field safe for a terminal (see
     /// [`one_line`]); the body was cleaned when it was read.
     pub fn sanitized(self) -> Article {
@@ -106,16 +114,18 @@ impl SortOrder {
         let mut order: Vec<usize> = (0..articles.len()).collect();
         match self {
             SortOrder::Id => {}
-            // ISO dates compare as strings; the forms records carry mostly are.
-            SortOrder::Date => order.sort_by(|&a, &b| {
-                let (x, y) = (&articles[a].date, &articles[b].date);
-                match (x, y) {
-                    (Some(x), Some(y)) => y.cmp(x),
+            // Dates parsed, never compared as strings; a Hijri date or text
+            // that is no date sorts with the undated.
+            SortOrder::Date => {
+                let dates: Vec<Option<jiff::civil::Date>> =
+                    articles.iter().map(Article::published).collect();
+                order.sort_by(|&a, &b| match (dates[a], dates[b]) {
+                    (Some(x), Some(y)) => y.cmp(&x),
                     (Some(_), None) => std::cmp::Ordering::Less,
                     (None, Some(_)) => std::cmp::Ordering::Greater,
                     (None, None) => std::cmp::Ordering::Equal,
-                }
-            }),
+                })
+            }
             SortOrder::Title => order.sort_by(|&a, &b| articles[a].title.cmp(&articles[b].title)),
         }
         let mut ranks = vec![0u32; articles.len()];

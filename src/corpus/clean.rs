@@ -19,6 +19,9 @@ pub struct CleanPage {
     pub source: Option<String>,
     /// The dateline place opening the first paragraph.
     pub dateline: Option<String>,
+    /// The publication date the page's header or dateline gives, as
+    /// [`FoundDate::shown`](crate::text::FoundDate::shown) writes it.
+    pub date: Option<String>,
 }
 
 /// Cleans a scraped plain-text page: one paragraph per non-empty line.
@@ -37,6 +40,7 @@ pub fn clean_page(text: &str) -> CleanPage {
 pub fn clean_markdown(text: &str) -> CleanPage {
     let mut title = None;
     let mut source = None;
+    let mut date = None;
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let mut lines = text.lines().peekable();
@@ -51,6 +55,9 @@ pub fn clean_markdown(text: &str) -> CleanPage {
                 match key.trim() {
                     "title" if !value.is_empty() => title = Some(value),
                     "source" if !value.is_empty() => source = Some(value),
+                    "date" | "published" => {
+                        date = crate::text::parse_date(&value).map(|d| d.shown())
+                    }
                     _ => {}
                 }
             }
@@ -91,6 +98,9 @@ pub fn clean_markdown(text: &str) -> CleanPage {
     };
     if source.is_some() {
         page.source = source;
+    }
+    if date.is_some() {
+        page.date = date;
     }
     page
 }
@@ -164,9 +174,35 @@ pub(crate) fn unglue(line: &str) -> &str {
 }
 
 /// Assembles a page from tidy lines; `known_title` skips headline detection.
+/// The date of the header zone: the lines before the first one that reads
+/// as body text (bylines, "نشر في" lines, share bars), and the start of
+/// that first paragraph, where datelines put it. Dates further into the
+/// body are about the story, not the article.
+fn header_date(lines: &[String]) -> Option<String> {
+    const DATELINE_CHARS: usize = 100;
+    let body = lines
+        .iter()
+        .position(|l| boiler::is_body_like(l))
+        .unwrap_or(lines.len());
+    lines[..body]
+        .iter()
+        .chain(lines.get(body))
+        .find_map(|l| {
+            let end = l
+                .char_indices()
+                .nth(DATELINE_CHARS)
+                .map_or(l.len(), |(i, _)| i);
+            crate::text::find_date(&l[..end])
+        })
+        .map(|d| d.shown())
+}
+
 fn build(lines: Vec<String>, known_title: Option<String>) -> CleanPage {
     let classes: Vec<LineClass> = lines.iter().map(|l| boiler::classify(l)).collect();
-    let mut page = CleanPage::default();
+    let mut page = CleanPage {
+        date: header_date(&lines),
+        ..CleanPage::default()
+    };
     let keep = boiler::content_mask(&lines, &classes, &mut page.source);
     let content: Vec<&String> = lines
         .iter()

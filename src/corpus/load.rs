@@ -390,7 +390,7 @@ impl Loader {
                 body: page.paragraphs,
                 source: meta.source.or(page.source),
                 dateline: page.dateline,
-                date: meta.date,
+                date: meta.date.or(page.date),
                 url: meta.url,
                 path,
             }

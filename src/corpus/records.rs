@@ -14,6 +14,10 @@ pub(crate) struct Record {
     #[serde(default)]
     pub date: Option<Value>,
     #[serde(default)]
+    pub published: Option<Value>,
+    #[serde(default)]
+    pub time: Option<Value>,
+    #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
@@ -49,13 +53,18 @@ impl Record {
         }
     }
 
-    /// The date rendered as text, if any.
+    /// The date (`date`, else `published`, else `time`): ISO 8601 when it
+    /// reads as one (see [`parse_date`](crate::text::parse_date)), else as
+    /// written.
     pub fn date_text(&self) -> Option<String> {
-        match self.date.as_ref()? {
-            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }
+        let raw = [&self.date, &self.published, &self.time]
+            .into_iter()
+            .find_map(|v| match v.as_ref()? {
+                Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })?;
+        Some(crate::text::parse_date(&raw).map_or(raw, |d| d.shown()))
     }
 }
 

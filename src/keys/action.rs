@@ -55,6 +55,8 @@ pub enum Action {
     Copy,
     /// Copy the paragraph at the top of the view.
     CopyParagraph,
+    /// List by the next order: id, date, title.
+    Sort,
 }
 
 impl Action {
@@ -84,6 +86,7 @@ impl Action {
             Action::Find => "find in the article (n N: next, previous)",
             Action::Copy => "copy the article (OSC 52)",
             Action::CopyParagraph => "copy the paragraph at the top",
+            Action::Sort => "sort by id / date / title",
         }
     }
 }

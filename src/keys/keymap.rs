@@ -127,6 +127,7 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::List, "f", Action::Facets),
     (Context::List, "b", Action::ToggleBookmark),
     (Context::List, "B", Action::Bookmarked),
+    (Context::List, "s", Action::Sort),
     (Context::Facets, "q", Action::Back),
     (Context::Facets, "esc", Action::Back),
     (Context::Facets, "f", Action::Back),

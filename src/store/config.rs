@@ -128,7 +128,7 @@ pub const DEFAULT_CONFIG: &str = r#"# sahifa configuration. Every key is optiona
 # home, end. Actions: quit, force_quit, down, up, page_down, page_up, top,
 # bottom, open, back, filter, clear_filters, facets, next_article,
 # previous_article, next_mention, previous_mention, help, toggle_bookmark,
-# bookmarked, find, copy, copy_paragraph.
+# bookmarked, find, copy, copy_paragraph, sort.
 [keys.list]
 # "x" = "quit"
 

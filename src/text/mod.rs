@@ -1,12 +1,14 @@
 //! Pure Arabic text handling: folding and normalization for comparison and
-//! matching, tokenization, and proclitic analysis.
+//! matching, tokenization, proclitic analysis, and dates.
 
 mod clitics;
+mod dates;
 mod fold;
 mod normalize;
 mod tokens;
 
 pub use clitics::{analyses, Analysis, PROCLITICS};
+pub use dates::{find_date, parse_date, FoundDate};
 pub use fold::{fold_char, fold_key, is_harakah};
 pub use normalize::{normalize, normalize_str, Normalized};
 pub use tokens::{tokenize, Token, TokenKind};

@@ -313,6 +313,7 @@ impl App {
                 }
             }
             (Focus::List, Action::Open) => self.open_selected(),
+            (Focus::List, Action::Sort) => self.list.cycle_order(),
             (Focus::List, Action::ClearFilters) => {
                 self.filters.clear();
                 self.refilter();

@@ -17,8 +17,14 @@ pub struct Library {
     pub index: NameIndex,
     /// Bidi and shaping modes (the width is the view's).
     pub layout: LayoutOptions,
-    /// Each article's place in the list (see [`SortOrder::ranks`]).
-    pub ranks: Vec<u32>,
+    /// The order the list starts in (config `sort`).
+    pub order: SortOrder,
+    /// Cells of the date column: 0 when no article has a date (columns
+    /// empty for the whole corpus take no room), 10 for ISO dates, 13 when
+    /// a Hijri date (`1438-04-25 هـ`) is among them.
+    pub date_width: u16,
+    /// Whether any article names its source.
+    pub has_sources: bool,
 }
 
 impl Library {
@@ -37,7 +43,15 @@ impl Library {
     ) -> Library {
         let index = NameIndex::build(&found.entities, gazetteer);
         Library {
-            ranks: SortOrder::Id.ranks(&corpus.articles),
+            order: SortOrder::Id,
+            date_width: corpus
+                .articles
+                .iter()
+                .filter_map(|a| a.date.as_deref())
+                .map(|d| d.chars().count().min(13) as u16)
+                .max()
+                .map_or(0, |w| w.max(10)),
+            has_sources: corpus.articles.iter().any(|a| a.source.is_some()),
             corpus,
             found,
             index,
@@ -45,16 +59,10 @@ impl Library {
         }
     }
 
-    /// The same library listing articles in another order.
+    /// The same library, its list starting in another order.
     pub fn sorted(mut self, order: SortOrder) -> Library {
-        self.ranks = order.ranks(&self.corpus.articles);
+        self.order = order;
         self
-    }
-
-    /// Articles in list order.
-    pub fn in_order(&self, mut articles: Vec<usize>) -> Vec<usize> {
-        articles.sort_by_key(|&a| self.ranks.get(a).copied().unwrap_or(u32::MAX));
-        articles
     }
 
     /// Layout options at a width.

@@ -9,7 +9,9 @@ use ratatui::widgets::Widget;
 use super::draw;
 use super::library::Library;
 use super::theme::Theme;
+use crate::corpus::SortOrder;
 use crate::keys::Action;
+use crate::layout::{Direction, LayoutOptions};
 
 /// The list's state.
 pub struct ListView {
@@ -24,28 +26,58 @@ pub struct ListView {
     pub read: std::collections::HashSet<usize>,
     /// Bookmarked articles.
     pub bookmarks: std::collections::HashSet<usize>,
+    /// The order of the list.
+    pub order: SortOrder,
+    /// Each article's place in that order (see [`SortOrder::ranks`]).
+    ranks: Vec<u32>,
 }
 
 impl ListView {
     /// All articles, the first selected.
     pub fn new(lib: Arc<Library>, theme: Theme) -> ListView {
-        let shown = lib.in_order((0..lib.corpus.articles.len()).collect());
-        ListView {
+        let order = lib.order;
+        let ranks = order.ranks(&lib.corpus.articles);
+        let mut view = ListView {
             lib,
             theme,
-            shown,
+            shown: Vec::new(),
+            order,
+            ranks,
             selected: 0,
             offset: std::cell::Cell::new(0),
             read: Default::default(),
             bookmarks: Default::default(),
-        }
+        };
+        view.show(None);
+        view
+    }
+
+    /// Articles in list order.
+    fn in_order(&self, mut articles: Vec<usize>) -> Vec<usize> {
+        articles.sort_by_key(|&a| self.ranks.get(a).copied().unwrap_or(u32::MAX));
+        articles
+    }
+
+    /// Lists by the next order: id, date, title (the selection is kept).
+    pub fn cycle_order(&mut self) {
+        self.order = match self.order {
+            SortOrder::Id => SortOrder::Date,
+            SortOrder::Date => SortOrder::Title,
+            SortOrder::Title => SortOrder::Id,
+        };
+        self.ranks = self.order.ranks(&self.lib.corpus.articles);
+        let shown = std::mem::take(&mut self.shown);
+        let current = shown.get(self.selected).copied();
+        self.shown = self.in_order(shown);
+        self.selected = current
+            .and_then(|c| self.shown.iter().position(|&a| a == c))
+            .unwrap_or(0);
     }
 
     /// Shows a subset (or all), keeping the selected article when it remains.
     pub fn show(&mut self, articles: Option<Vec<usize>>) {
         let current = self.current();
         self.shown = self
-            .lib
             .in_order(articles.unwrap_or_else(|| (0..self.lib.corpus.articles.len()).collect()));
         self.selected = current
             .and_then(|c| self.shown.iter().position(|&a| a == c))
@@ -162,7 +194,28 @@ impl Widget for &ListView {
                 );
                 x += 8;
             }
-            if wide {
+            let date_width = self.lib.date_width;
+            if wide && date_width > 0 {
+                let date = a.date.as_deref().unwrap_or("");
+                let opts = LayoutOptions {
+                    direction: Some(Direction::Ltr),
+                    ..self.lib.layout_at(usize::from(date_width))
+                };
+                draw::text_row(
+                    buf,
+                    Rect {
+                        x,
+                        y,
+                        width: date_width,
+                        height: 1,
+                    },
+                    date,
+                    &opts,
+                    base.patch(self.theme.dim),
+                );
+                x += date_width + 1;
+            }
+            if wide && self.lib.has_sources {
                 let source = a.source.as_deref().unwrap_or("");
                 let opts = self.lib.layout_at(14);
                 draw::text_row(

@@ -53,6 +53,13 @@ impl Widget for StatusLine<'_> {
                 total
             ),
         };
+        if self.reader.is_none() {
+            match self.list.order {
+                crate::corpus::SortOrder::Id => {}
+                crate::corpus::SortOrder::Date => text.push_str("· by date "),
+                crate::corpus::SortOrder::Title => text.push_str("· by title "),
+            }
+        }
         if self.bookmarked_only {
             text.push_str("· bookmarks only ");
         }
