@@ -135,12 +135,88 @@ const JUNK_PREFIXES: &[&str] = &[
     "share on",
     "click here",
     "تابع ",
+    // Cookie and consent banners.
+    "نستخدم ملفات تعريف الارتباط",
+    "يستخدم هذا الموقع ملفات",
+    "يستخدم موقعنا ملفات",
+    "باستمرارك في استخدام",
+    "this website uses cookies",
+    "this site uses cookies",
+    "we use cookies",
+    "by continuing to use",
+    // Share bars.
+    "شارك الخبر",
+    "شارك المقال",
+    "انشر الخبر",
+    "شارك عبر",
+    // Links back to the story's source.
+    "رابط الخبر",
+    "رابط المقال",
+    "رابط مختصر",
+    "الرابط المختصر",
+    "لقراءه الخبر من المصدر",
+    "لقراءه المقال من المصدر",
+    "اقرا الخبر من المصدر",
+    "source link",
+    "original article",
+    "link to the story",
 ];
+
+/// How a line of script or style sheet starts, whatever it holds after.
+const CODE_STARTS: &[&str] = &[
+    "<script",
+    "</script",
+    "<style",
+    "</style",
+    "<!--",
+    "-->",
+    "<noscript",
+    "var ",
+    "const ",
+    "function ",
+    "function(",
+    "window.",
+    "document.",
+    "$(",
+    "jquery(",
+    "googletag.",
+    "@media",
+    "@import",
+    "@font-face",
+    "if (",
+    "if(",
+    "}",
+    "{",
+    "//",
+    "/*",
+    "*/",
+];
+
+/// Whether a line is script or style left on the page as text: it starts
+/// as code does, or, holding no Arabic letter, reads as code (braces,
+/// semicolons, assignments).
+fn is_code(line: &str) -> bool {
+    let lower = line.trim_start().to_lowercase();
+    if CODE_STARTS.iter().any(|s| lower.starts_with(s)) {
+        return true;
+    }
+    if line.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        return false;
+    }
+    let marks = line
+        .chars()
+        .filter(|c| matches!(c, '{' | '}' | ';' | '='))
+        .count();
+    marks >= 2 && line.contains(['{', '}', ';'])
+}
 
 /// Classifies one tidy line.
 pub(crate) fn classify(line: &str) -> LineClass {
     if is_url(line) {
         return LineClass::Url;
+    }
+    if is_code(line) {
+        return LineClass::Junk;
     }
     let key = fold_key(line);
     if key.is_empty() && !line.chars().any(char::is_alphanumeric) {
@@ -240,8 +316,37 @@ fn is_site_name(line: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || crate::text::is_harakah(c))
 }
 
+/// Words that open two-word place names (الدار البيضاء, أبو ظبي, تل أبيب,
+/// نيو يورك): a dateline of two words before a bare dash must start so.
+const PLACE_OPENINGS: &[&str] = &[
+    "ابو",
+    "تل",
+    "بندر",
+    "راس",
+    "عين",
+    "بير",
+    "شرم",
+    "سيدي",
+    "دير",
+    "بيت",
+    "كفر",
+    "جبل",
+    "مدينه",
+    "نيو",
+    "سان",
+    "سانت",
+    "لوس",
+    "هونغ",
+    "كوالا",
+    "بوينس",
+    "ريو",
+    "جزر",
+    "جزيره",
+];
+
 /// The place of a dateline opening a paragraph: `موسكو/ وكالات-`, `دمشق (سانا) -`,
-/// `القاهرة - `. At most two words of letters.
+/// `القاهرة - `. At most two words of letters; before a bare dash, two words
+/// only when they read as one place (`الدار البيضاء -`, not `احتل فيلم -`).
 pub(crate) fn dateline(paragraph: &str) -> Option<String> {
     let head: String = paragraph.chars().take(60).collect();
     let cut = head.find(['/', '(', '-', '–', '—'])?;
@@ -254,7 +359,11 @@ pub(crate) fn dateline(paragraph: &str) -> Option<String> {
     let agency_then_dash = rest.starts_with(['/', '(']) && rest[1..].contains(['-', '–', '—']);
     let spaced_dash =
         head[..cut].ends_with(' ') && rest[rest.chars().next()?.len_utf8()..].starts_with(' ');
-    (agency_then_dash || (spaced_dash && rest.starts_with(['-', '–', '—'])))
+    let one_place = words == 1 || {
+        let first = fold_key(place.split_whitespace().next().unwrap_or(""));
+        first.starts_with("ال") || PLACE_OPENINGS.contains(&first.as_str())
+    };
+    (agency_then_dash || (spaced_dash && one_place && rest.starts_with(['-', '–', '—'])))
         .then(|| place.to_owned())
 }
 

@@ -238,6 +238,18 @@ fn build(lines: Vec<String>, known_title: Option<String>) -> CleanPage {
         seen.push(key);
         paragraphs.push(line);
     }
+    // The headline again at the end (a byline or "link to the story" line
+    // around it): a short last paragraph holding the whole headline.
+    let title_key = fold_key(&title);
+    let title_words = title_key.split(' ').count();
+    while !title_key.is_empty()
+        && paragraphs.last().is_some_and(|p| {
+            let key = fold_key(p);
+            key.contains(&title_key) && key.split(' ').count() <= title_words + 8
+        })
+    {
+        paragraphs.pop();
+    }
     if title.is_empty() && !paragraphs.is_empty() {
         page.title = derive_title(&paragraphs[0]);
     } else {

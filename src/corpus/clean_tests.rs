@@ -113,3 +113,78 @@ fn unglue_only_exact_repeats() {
     );
     assert_eq!(unglue("abc"), "abc");
 }
+
+#[test]
+fn script_and_style_left_as_text_go() {
+    let page = "وزارة الصحة تعلن خطة جديدة لمكافحة الأوبئة\n\
+        var googletag = googletag || {}; googletag.cmd = googletag.cmd || [];\n\
+        window.dataLayer = window.dataLayer || [];\n\
+        function gtag(){dataLayer.push(arguments);}\n\
+        .post-content { font-size: 18px; line-height: 1.8; }\n\
+        @media (max-width: 600px) { .sidebar { display: none; } }\n\
+        <script async src=\"https://example.com/ads.js\"></script>\n\
+        عمان - أعلنت وزارة الصحة اليوم عن خطة جديدة لمكافحة الأوبئة تشمل جميع المحافظات.\n\
+        وقال الوزير إن الخطة تبدأ الشهر المقبل وتستمر عامين كاملين بتمويل حكومي.\n";
+    let p = clean_page(page);
+    assert_eq!(p.title, "وزارة الصحة تعلن خطة جديدة لمكافحة الأوبئة");
+    assert_eq!(p.paragraphs.len(), 2, "{:#?}", p.paragraphs);
+    assert!(p
+        .paragraphs
+        .iter()
+        .all(|l| !l.contains('{') && !l.contains("window.")));
+    assert_eq!(p.dateline.as_deref(), Some("عمان"));
+}
+
+#[test]
+fn cookie_share_and_source_link_lines_and_the_headline_again_go() {
+    let title = "افتتاح معرض الكتاب الدولي بمشاركة خمسين دولة";
+    let page = format!(
+        "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا. موافق\n\
+         {title}\n\
+         شارك الخبر\n\
+         الرباط - افتتح وزير الثقافة معرض الكتاب الدولي اليوم بمشاركة خمسين دولة وأكثر من ألف دار نشر.\n\
+         ويستمر المعرض عشرة أيام ويضم ندوات وأمسيات شعرية وورش عمل للأطفال.\n\
+         This website uses cookies to improve your experience.\n\
+         رابط الخبر بصحيفة الصباح: {title}\n\
+         {title} - الصباح\n"
+    );
+    let p = clean_page(&page);
+    assert_eq!(p.title, title);
+    assert_eq!(p.paragraphs.len(), 2, "{:#?}", p.paragraphs);
+    assert!(p.paragraphs[1].starts_with("ويستمر المعرض"));
+    assert_eq!(p.dateline.as_deref(), Some("الرباط"));
+}
+
+#[test]
+fn datelines_only_when_they_look_like_one() {
+    let cases = [
+        (
+            "موسكو/ وكالات- بحث الرئيس الروسي مع مجلس الأمن الملف السوري.",
+            Some("موسكو"),
+        ),
+        (
+            "دمشق (سانا) - أعلنت الحكومة السورية اليوم عن اتفاق جديد.",
+            Some("دمشق"),
+        ),
+        (
+            "الدار البيضاء - افتتح الملك اليوم مشروعا جديدا في المدينة.",
+            Some("الدار البيضاء"),
+        ),
+        (
+            "أبو ظبي - أعلنت الإمارات اليوم عن مبادرة جديدة للسلام.",
+            Some("أبو ظبي"),
+        ),
+        (
+            "احتل فيلم - الرحلة - صدارة شباك التذاكر هذا الأسبوع في مصر.",
+            None,
+        ),
+        (
+            "قال الوزير - في مؤتمر صحفي - إن الحكومة ستعلن خطة جديدة.",
+            None,
+        ),
+    ];
+    for (first, want) in cases {
+        let page = format!("عنوان الخبر في الصحيفة اليومية\n{first}\nوأضاف المصدر أن التفاصيل ستعلن لاحقا في بيان رسمي.\n");
+        assert_eq!(clean_page(&page).dateline.as_deref(), want, "{first}");
+    }
+}
