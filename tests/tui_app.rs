@@ -368,3 +368,48 @@ fn dated_corpora_get_a_date_column_and_s_sorts_by_date() {
     let plain = screen(&app(100, 10), 100, 10);
     assert!(!plain.lines().next().unwrap().contains("20"), "{plain}");
 }
+
+/// The screen's text, then a map of its styles, one letter per cell: `.`
+/// plain, `c` coloured, `u` underlined, `r` reversed, `d` dim colour (the
+/// order of precedence). A snapshot of both shows what a reader without
+/// colour (NO_COLOR) can still tell apart.
+fn styled_screen(app: &App, w: u16, h: u16) -> String {
+    use ratatui::style::{Color, Modifier};
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| app.render(f)).unwrap();
+    let buf = term.backend().buffer();
+    let mut map = Vec::new();
+    for y in 0..h {
+        let row: String = (0..w)
+            .map(|x| {
+                let c = &buf[(x, y)];
+                if c.modifier.contains(Modifier::REVERSED) {
+                    'r'
+                } else if c.modifier.contains(Modifier::UNDERLINED) {
+                    'u'
+                } else if c.fg == Color::DarkGray {
+                    'd'
+                } else if c.fg != Color::Reset || c.bg != Color::Reset {
+                    'c'
+                } else {
+                    '.'
+                }
+            })
+            .collect();
+        map.push(row.trim_end_matches('.').to_owned());
+    }
+    format!("{}\n--- styles\n{}", screen(app, w, h), map.join("\n"))
+}
+
+#[test]
+fn list_and_facets_at_60_and_100_columns_with_and_without_colour() {
+    for (theme, name) in [(Theme::colour(), "colour"), (Theme::plain(), "no_color")] {
+        for w in [60u16, 100] {
+            let mut a = App::new(library(), KeyMap::default(), theme, (w, 14));
+            press(&mut a, "b");
+            insta::assert_snapshot!(format!("list_{w}_{name}"), styled_screen(&a, w, 14));
+            press(&mut a, "f");
+            insta::assert_snapshot!(format!("facets_{w}_{name}"), styled_screen(&a, w, 14));
+        }
+    }
+}

@@ -243,7 +243,9 @@ impl Widget for FilterBox<'_> {
         let inner = block.inner(rect);
         block.render(rect, buf);
         let opts = self.library.layout_at(usize::from(inner.width));
-        let prompt = format!("/ {}", self.editing.input);
+        // The terminal's cursor is hidden in the reader; an underscore
+        // marks where typing goes.
+        let prompt = format!("/ {}_", self.editing.input);
         draw::text_row(
             buf,
             Rect { height: 1, ..inner },
@@ -262,9 +264,10 @@ impl Widget for FilterBox<'_> {
                 self.theme.place
             };
             let y = inner.y + 1 + row as u16;
+            let n = e.articles.len();
             let info = format!(
-                "{:>4} articles  {:<6}",
-                e.articles.len(),
+                "{n:>4} {:<8} {:<6}",
+                if n == 1 { "article" } else { "articles" },
                 if e.kind == Kind::Person {
                     "person"
                 } else {
