@@ -271,6 +271,13 @@ fn build(lines: Vec<String>, known_title: Option<String>) -> CleanPage {
 /// short noun phrases. Lines of five words or more after the headline are kept
 /// as a lead; shorter ones there are captions, bylines and dates.
 fn pick_title(header: &[&String]) -> (String, Vec<String>) {
+    // A date line (الاثنين 23-01-2017, 25 ربيع الآخر 1438 هـ) is neither the
+    // headline nor a lead; its date is taken by `header_date`.
+    let header: Vec<&String> = header
+        .iter()
+        .filter(|l| !(l.split_whitespace().count() <= 8 && crate::text::find_date(l).is_some()))
+        .copied()
+        .collect();
     if header.is_empty() {
         return (String::new(), Vec::new());
     }

@@ -188,3 +188,17 @@ fn datelines_only_when_they_look_like_one() {
         assert_eq!(clean_page(&page).dateline.as_deref(), want, "{first}");
     }
 }
+
+#[test]
+fn a_date_line_is_not_the_headline() {
+    for date in ["25 ربيع الآخر 1438 هـ", "الاثنين 23-01-2017 الساعة 10:30"]
+    {
+        let page = format!(
+            "{date}\nعنوان خبر قصير\nقال الوزير إن الحكومة ستعلن خطة جديدة للنقل العام في العاصمة.\n"
+        );
+        let p = clean_page(&page);
+        assert_eq!(p.title, "عنوان خبر قصير", "{date}");
+        assert!(p.date.is_some());
+        assert!(p.paragraphs.iter().all(|l| !l.contains(date)));
+    }
+}
