@@ -197,3 +197,37 @@ fn fifos_endless_files_and_deep_nesting_end_quickly() {
     assert!(err.contains("directories deep"), "{err}");
     assert!(err.lines().count() <= 3, "one line each: {err}");
 }
+
+/// File and directory names that are not UTF-8 (windows-1256, as archives
+/// copied from Windows have them) are listed with their bytes escaped and
+/// open by their real bytes, from the index too.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_shown_escaped_and_open() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("news");
+    std::fs::create_dir(&corpus).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"\xce\xc8\xd1.txt");
+    std::fs::write(corpus.join(name), format!("عنوان الخبر\n{BODY}\n")).unwrap();
+    let dir = corpus.join(std::ffi::OsStr::from_bytes(b"\xe3\xcc\xdc"));
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), format!("خبر آخر\n{BODY}\n")).unwrap();
+    for _ in 0..2 {
+        let (out, err) = run(home.path(), &corpus, &["list"]);
+        assert_clean("list", &out);
+        assert_clean("list stderr", &err);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("\\xCE\\xC8\\xD1\t"), "{text}");
+        assert!(text.contains("\\xE3\\xCC\\xDC/a\t"), "{text}");
+        assert!(!text.contains('\u{fffd}'));
+        for id in ["\\xCE\\xC8\\xD1", "\\xE3\\xCC\\xDC/a"] {
+            let (shown, err) = run(home.path(), &corpus, &["show", id, "--logical"]);
+            assert!(
+                String::from_utf8_lossy(&shown).contains("لافروف"),
+                "show {id}: {}",
+                String::from_utf8_lossy(&err)
+            );
+        }
+    }
+}

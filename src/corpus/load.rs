@@ -123,12 +123,13 @@ impl Corpus {
 
     /// Reads a file of this corpus again (its articles in file order).
     fn read_again(&self, shown: &str) -> Result<FileArticles, Warning> {
-        let path = Path::new(shown);
+        // The name as the scan read it, bytes that are not UTF-8 included.
+        let path = super::names::text_path(shown);
         let rel = path
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
+            .map(super::names::os_text)
             .unwrap_or_default();
-        let mut read = read_file(path, &rel);
+        let mut read = read_file(&path, &rel);
         match read
             .warnings
             .iter()
@@ -192,7 +193,7 @@ pub fn load(source: &CorpusSource) -> Result<Corpus, LoadError> {
                 .par_iter()
                 .map(|f| read_file(&f.path, &f.rel))
                 .collect();
-            (root.display().to_string(), files, scan.warnings)
+            (super::names::path_text(root), files, scan.warnings)
         }
     };
     let mut articles = Vec::new();
@@ -267,7 +268,7 @@ pub fn read_file(path: &Path, rel: &str) -> FileArticles {
 /// Cleans one file's bytes already read (see [`read_file`]).
 pub fn read_bytes(path: &Path, rel: &str, bytes: &[u8]) -> FileArticles {
     let mut loader = Loader::default();
-    loader.add_file(&path.display().to_string(), rel, bytes);
+    loader.add_file(&super::names::path_text(path), rel, bytes);
     loader.finish()
 }
 
@@ -293,7 +294,7 @@ impl Loader {
     }
 
     fn read_file(&mut self, path: &Path, rel: &str) {
-        let shown = path.display().to_string();
+        let shown = super::names::path_text(path);
         if Format::of(rel).is_none() {
             self.warn(
                 &shown,

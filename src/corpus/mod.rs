@@ -7,6 +7,7 @@ mod bundled;
 mod clean;
 mod decode;
 mod load;
+mod names;
 mod open;
 mod records;
 mod sanitize;
@@ -21,6 +22,7 @@ pub use load::{
     load, read_bytes, read_file, sort_articles, sort_articles_renamed, Corpus, CorpusSource,
     FileArticles, LoadError, Warning,
 };
+pub use names::{os_text, path_text, text_path};
 pub use open::{read_article_file, MAX_FILE_BYTES};
 pub use sanitize::{is_bidi_control, one_line, shown_name, strip_controls};
 pub use scan::{scan, FileEntry, Scan};

@@ -70,7 +70,11 @@ pub fn shown_name(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn line_with<'a>(text: &'a str, newline: &str) -> std::borrow::Cow<'a, str> {
-    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+    let raw = |c: char| super::names::raw_byte(c).is_some();
+    if !text
+        .chars()
+        .any(|c| c.is_control() || is_bidi_control(c) || raw(c))
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -79,6 +83,11 @@ fn line_with<'a>(text: &'a str, newline: &str) -> std::borrow::Cow<'a, str> {
             '\n' => out.push_str(newline),
             '\t' => out.push(' '),
             c if is_bidi_control(c) => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
+            // A byte of a file name that is not UTF-8 (see names.rs).
+            c if raw(c) => out.push_str(&format!(
+                "\\x{:02X}",
+                super::names::raw_byte(c).unwrap_or(0)
+            )),
             c => out.push(c),
         }
     }

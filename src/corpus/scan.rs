@@ -43,7 +43,7 @@ pub fn scan(root: &Path) -> Result<Scan, LoadError> {
     if meta.is_file() {
         let rel = root
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
+            .map(super::names::os_text)
             .unwrap_or_default();
         out.add(root.to_path_buf(), rel, &meta);
         return Ok(out);
@@ -92,7 +92,7 @@ fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
                 continue;
             }
         };
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = super::names::os_text(&entry.file_name());
         if name.starts_with('.') {
             continue;
         }
@@ -146,7 +146,7 @@ fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
 impl Scan {
     fn warn(&mut self, path: &Path, reason: impl Into<String>) {
         self.warnings.push(Warning {
-            path: path.display().to_string(),
+            path: super::names::path_text(path),
             reason: reason.into(),
         });
     }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::cache::{CachedArticle, Head};
-use crate::corpus::{sort_articles_renamed, Article};
+use crate::corpus::{path_text, sort_articles_renamed, text_path, Article};
 
 /// A cache's articles as a warm start lists them (sorted, without bodies),
 /// with what is needed to give each file its listing back.
@@ -24,9 +24,9 @@ pub fn listing(root: &Path, head: &mut Head) -> Listed {
     let mut file_of = Vec::with_capacity(head.files.len());
     for (k, f) in head.files.iter_mut().enumerate() {
         let path: std::sync::Arc<str> = if single {
-            root.display().to_string().into()
+            path_text(root).into()
         } else {
-            root.join(&f.rel).display().to_string().into()
+            path_text(&root.join(text_path(&f.rel))).into()
         };
         let listed = std::mem::take(&mut f.articles);
         for (r, a) in listed.into_iter().enumerate() {

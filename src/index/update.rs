@@ -58,7 +58,7 @@ pub fn update(
     report: &mut Report,
 ) -> Result<Updated, ModelError> {
     let started = now_ns();
-    let name = root.display().to_string();
+    let name = crate::corpus::path_text(root);
     // Skipped entries are named when first seen; the summary counts them all.
     let skipped: Vec<(String, String)> = scan
         .warnings
@@ -271,7 +271,7 @@ pub fn update(
     let mut mentions = Vec::new();
     let mut origin = Vec::new();
     for (k, s) in states.iter_mut().enumerate() {
-        let path = scan.files[k].path.display().to_string();
+        let path = crate::corpus::path_text(&scan.files[k].path);
         report.skipped += usize::from(!s.key.warnings.is_empty());
         if s.analyzed {
             warnings.extend(s.key.warnings.iter().map(|w| warning(&path, w)));
@@ -373,7 +373,7 @@ fn read(
     let file = match failure {
         Some(w) => crate::corpus::FileArticles {
             articles: Vec::new(),
-            warnings: vec![warning(&entry.path.display().to_string(), &w)],
+            warnings: vec![warning(&crate::corpus::path_text(&entry.path), &w)],
         },
         None => read_bytes(&entry.path, &entry.rel, &bytes),
     };
@@ -408,7 +408,7 @@ fn reuse(
     (mut key, detail): (CachedFile, FileDetail),
     hash: Option<u64>,
 ) -> FileState {
-    let path: std::sync::Arc<str> = entry.path.display().to_string().into();
+    let path: std::sync::Arc<str> = crate::corpus::path_text(&entry.path).into();
     let articles = key
         .articles
         .iter()
