@@ -290,3 +290,53 @@ fn show_by_unique_prefix_and_unknown_id() {
         .failure()
         .stderr(predicate::str::contains("5 articles"));
 }
+
+/// One record of a large JSON array or JSON Lines file is shown without
+/// cleaning the others, by its position or its own id, and is the same
+/// article the whole file gives.
+#[test]
+fn one_record_of_a_large_file_is_read_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("news");
+    std::fs::create_dir(&corpus).unwrap();
+    let body = "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مستمرة.";
+    let records: Vec<serde_json::Value> = (0..2000)
+        .map(|i| {
+            if i % 3 == 0 {
+                serde_json::json!({"id": format!("own-{i}"), "title": format!("خبر {i}"), "body": body})
+            } else {
+                serde_json::json!({"title": format!("خبر {i}"), "body": format!("{body} {i}")})
+            }
+        })
+        .collect();
+    std::fs::write(
+        corpus.join("a.json"),
+        serde_json::to_string(&records).unwrap(),
+    )
+    .unwrap();
+    let lines: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+    std::fs::write(corpus.join("b.jsonl"), lines.join("\n")).unwrap();
+    let show = |id: &str| {
+        let out = assert_cmd::Command::cargo_bin("sahifa")
+            .unwrap()
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("XDG_STATE_HOME", home.path().join("state"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .args(["--corpus", corpus.to_str().unwrap(), "show", id, "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{id}: {out:?}");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    for (id, title, tail) in [
+        ("a#1001", "خبر 1000", " 1000"),
+        ("a#own-999", "خبر 999", "مستمرة."),
+        ("b#1001", "خبر 1000", " 1000"),
+        ("b#own-1500", "خبر 1500", "مستمرة."),
+    ] {
+        let a = show(id);
+        assert_eq!(a["id"], id);
+        assert_eq!(a["title"], title, "{id}");
+        assert!(a["body"][0].as_str().unwrap().ends_with(tail), "{id}: {a}");
+    }
+}

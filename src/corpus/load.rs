@@ -80,9 +80,53 @@ impl Corpus {
         if !self.lazy {
             return Ok(std::borrow::Cow::Borrowed(a));
         }
+        if let Some(one) = self.read_record(i) {
+            return one.map(std::borrow::Cow::Owned);
+        }
         let mut read = self.read_again(&a.path)?;
         let fresh = self.fresh(i, &mut read)?;
         Ok(std::borrow::Cow::Owned(fresh))
+    }
+
+    /// Article `i` read alone from a file of many records: the records are
+    /// split without being parsed (raw JSON), and only the one its id names
+    /// (`file#N`, the N-th record or line, or `file#ID`, the record's own id)
+    /// is parsed and cleaned. `None` when the article is not such a record,
+    /// or its record cannot be told apart that way (the whole file is read).
+    fn read_record(&self, i: usize) -> Option<Result<Article, Warning>> {
+        let a = &self.articles[i];
+        let format = Format::of(&a.path)?;
+        if !matches!(format, Format::Json | Format::JsonLines) {
+            return None;
+        }
+        let (_, key) = a.id.rsplit_once('#')?;
+        let path = super::names::text_path(&a.path);
+        let bytes = match super::open::read_article_file(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                return Some(Err(Warning {
+                    path: a.path.to_string(),
+                    reason: format!("cannot read: {e}"),
+                }))
+            }
+        };
+        let text = strip_controls(&decode(&bytes).ok()?.0);
+        let record = super::records::find_record(&text, format == Format::JsonLines, key)?;
+        let mut loader = Loader::default();
+        loader.push_record(&a.path, &a.id, record);
+        let mut read = loader.finish();
+        // Not the listed article (the file changed): the whole file is read,
+        // which says so.
+        let fresh = read
+            .articles
+            .first_mut()
+            .filter(|f| f.title == a.title && f.words == a.words)?;
+        Some(Ok(Article {
+            id: a.id.clone(),
+            record: a.record,
+            body: std::mem::take(&mut fresh.body),
+            ..fresh.clone()
+        }))
     }
 
     /// The articles for which `keep` holds on their full text, ascending,
@@ -407,7 +451,7 @@ struct Meta {
     url: Option<String>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Format {
     Text,
     Markdown,
