@@ -18,7 +18,7 @@ fn check(text: &str) {
         );
         assert_eq!(line.width, cell_width(&line.text), "width bookkeeping");
         for cell in &line.cells {
-            for b in cell.logical.clone() {
+            for b in cell.logical() {
                 seen[b] += 1;
                 line_of[b] = n;
             }
@@ -47,7 +47,8 @@ fn check(text: &str) {
         let first = &para.lines[0];
         let last_cell = first.cells.last().expect("a first line");
         assert_eq!(
-            last_cell.logical.start, 0,
+            last_cell.logical().start,
+            0,
             "RTL paragraph does not start at the right: {}",
             first.text
         );

@@ -78,15 +78,33 @@ impl LayoutOptions {
     }
 }
 
-/// One cell-producing unit on a visual line.
+/// One cell-producing unit on a visual line. Offsets are `u32` (a paragraph
+/// is at most one 64 MB file): a laid-out paragraph holds one per cluster,
+/// and half the size is half the memory of a long paragraph's layout.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// Bytes of [`VisualLine::text`] this unit occupies.
-    pub text: Range<usize>,
+    text: Range<u32>,
     /// Bytes of the original paragraph it shows.
-    pub logical: Range<usize>,
+    logical: Range<u32>,
     /// Cells it takes on screen.
-    pub width: usize,
+    pub width: u8,
+}
+
+impl Cell {
+    /// Bytes of [`VisualLine::text`] this unit occupies.
+    pub fn text(&self) -> Range<usize> {
+        self.text.start as usize..self.text.end as usize
+    }
+
+    /// Bytes of the original paragraph it shows.
+    pub fn logical(&self) -> Range<usize> {
+        self.logical.start as usize..self.logical.end as usize
+    }
+}
+
+fn narrow(r: Range<usize>) -> Range<u32> {
+    r.start as u32..r.end as u32
 }
 
 /// One line as it is to be written, left to right.
@@ -119,8 +137,64 @@ impl Paragraph {
     }
 }
 
+/// Paragraphs longer than this are laid out a piece at a time.
+const PIECE: usize = 64 * 1024;
+
 /// Lays out one paragraph (no line breaks inside) as visual lines.
+///
+/// A paragraph of more than [`PIECE`] bytes (no article has one; a hostile
+/// page can) is laid out in pieces of about that size, cut at spaces, with
+/// the whole paragraph's base direction: the work stays in cache and in
+/// proportion to the text, where one layout of megabytes cost many times
+/// more per byte. A piece boundary ends a line, and an explicit embedding
+/// does not reach across one.
 pub fn layout(text: &str, opts: &LayoutOptions) -> Paragraph {
+    if text.len() <= PIECE {
+        return layout_piece(text, opts);
+    }
+    let direction =
+        opts.direction
+            .unwrap_or_else(|| match unicode_bidi::get_base_direction(text) {
+                unicode_bidi::Direction::Rtl => Direction::Rtl,
+                _ => Direction::Ltr,
+            });
+    let piece_opts = LayoutOptions {
+        direction: Some(direction),
+        ..*opts
+    };
+    // Sized once (a line holds at least a cell per two bytes of Arabic):
+    // growing a vector of a hundred thousand lines moves it many times.
+    let mut lines = Vec::with_capacity(text.len() / (2 * opts.width.max(1)) + 1);
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + PIECE).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < text.len() {
+            // Cut after a space, if there is one in the second half.
+            let mut mid = start + PIECE / 2;
+            while !text.is_char_boundary(mid) {
+                mid += 1;
+            }
+            if let Some(space) = text[mid..end].rfind(' ') {
+                end = mid + space + 1;
+            }
+        }
+        let offset = start as u32;
+        for mut line in layout_piece(&text[start..end], &piece_opts).lines {
+            for cell in &mut line.cells {
+                cell.logical = cell.logical.start + offset..cell.logical.end + offset;
+            }
+            lines.push(line);
+        }
+        start = end;
+    }
+    Paragraph { direction, lines }
+}
+
+/// Lays out one paragraph, or one piece of a long one.
+fn layout_piece(text: &str, opts: &LayoutOptions) -> Paragraph {
     let shaped = match opts.shaping {
         ShapingMode::App => shape(text),
         ShapingMode::Terminal => Shaped::identity(text),
@@ -173,7 +247,7 @@ pub fn layout(text: &str, opts: &LayoutOptions) -> Paragraph {
 struct Source<'a> {
     shaped: &'a Shaped,
     clusters: &'a Clusters,
-    origins: &'a [Range<usize>],
+    origins: &'a [Range<u32>],
 }
 
 impl Source<'_> {
@@ -200,9 +274,9 @@ impl Source<'_> {
             };
             line.width += width;
             line.cells.push(Cell {
-                text: start..line.text.len(),
+                text: narrow(start..line.text.len()),
                 logical: self.origins[unit.index].clone(),
-                width,
+                width: width.min(usize::from(u8::MAX)) as u8,
             });
         }
         line

@@ -18,7 +18,28 @@ pub struct Shaped {
     pub text: String,
     /// For each character of `text`: its byte offset there, and the byte range
     /// of the input it stands for (two letters for a lam-alef ligature).
-    origins: Vec<(usize, Range<usize>)>,
+    origins: Vec<Origin>,
+}
+
+/// Where one shaped character came from, in `u32` offsets (a paragraph is
+/// at most one 64 MB file; a long one holds one of these per character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Origin {
+    /// Offset in the shaped text.
+    at: u32,
+    /// Input bytes it stands for.
+    start: u32,
+    end: u32,
+}
+
+impl Origin {
+    fn new(at: usize, from: Range<usize>) -> Origin {
+        Origin {
+            at: at as u32,
+            start: from.start as u32,
+            end: from.end as u32,
+        }
+    }
 }
 
 impl Shaped {
@@ -26,7 +47,7 @@ impl Shaped {
     pub fn identity(text: &str) -> Shaped {
         let origins = text
             .char_indices()
-            .map(|(i, c)| (i, i..i + c.len_utf8()))
+            .map(|(i, c)| Origin::new(i, i..i + c.len_utf8()))
             .collect();
         Shaped {
             text: text.to_owned(),
@@ -36,18 +57,23 @@ impl Shaped {
 
     /// The input bytes behind a byte range of the shaped text.
     pub fn origin(&self, shaped: Range<usize>) -> Range<usize> {
-        let first = self.origins.partition_point(|(o, _)| *o < shaped.start);
-        let last = self.origins.partition_point(|(o, _)| *o < shaped.end);
+        let first = self
+            .origins
+            .partition_point(|o| (o.at as usize) < shaped.start);
+        let last = self
+            .origins
+            .partition_point(|o| (o.at as usize) < shaped.end);
         match (
             self.origins.get(first),
             last.checked_sub(1).and_then(|l| self.origins.get(l)),
         ) {
-            (Some(a), Some(b)) if first < last => a.1.start..b.1.end,
+            (Some(a), Some(b)) if first < last => a.start as usize..b.end as usize,
             _ => {
                 let at = self
                     .origins
                     .get(first)
-                    .map_or(self.origins.last().map_or(0, |o| o.1.end), |o| o.1.start);
+                    .map_or(self.origins.last().map_or(0, |o| o.end), |o| o.start)
+                    as usize;
                 at..at
             }
         }
@@ -57,21 +83,22 @@ impl Shaped {
 impl Shaped {
     /// The input bytes behind each of a sequence of ascending, adjacent shaped
     /// ranges (the grapheme clusters), in one pass instead of a search each.
-    pub fn origins_of(&self, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    pub fn origins_of(&self, ranges: impl Iterator<Item = Range<usize>>) -> Vec<Range<u32>> {
         let mut k = 0;
         ranges
             .map(|r| {
-                while k < self.origins.len() && self.origins[k].0 < r.start {
+                while k < self.origins.len() && (self.origins[k].at as usize) < r.start {
                     k += 1;
                 }
                 let first = k;
-                while k < self.origins.len() && self.origins[k].0 < r.end {
+                while k < self.origins.len() && (self.origins[k].at as usize) < r.end {
                     k += 1;
                 }
                 if first < k {
-                    self.origins[first].1.start..self.origins[k - 1].1.end
+                    self.origins[first].start..self.origins[k - 1].end
                 } else {
-                    self.origin(r)
+                    let o = self.origin(r);
+                    o.start as u32..o.end as u32
                 }
             })
             .collect()
@@ -163,7 +190,7 @@ pub fn shape(text: &str) -> Shaped {
 }
 
 fn push(out: &mut Shaped, c: char, origin: Range<usize>) {
-    out.origins.push((out.text.len(), origin));
+    out.origins.push(Origin::new(out.text.len(), origin));
     out.text.push(c);
 }
 

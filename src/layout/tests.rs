@@ -72,11 +72,7 @@ fn cells_map_back_to_logical_bytes() {
     let text = "علاقة ab";
     let p = layout(text, &LayoutOptions::new(40));
     let line = &p.lines[0];
-    let shown: Vec<&str> = line
-        .cells
-        .iter()
-        .map(|c| &text[c.logical.clone()])
-        .collect();
+    let shown: Vec<&str> = line.cells.iter().map(|c| &text[c.logical()]).collect();
     assert_eq!(shown, ["a", "b", " ", "ة", "ق", "لا", "ع"]);
     assert_eq!(line.width, 7);
 }
@@ -105,4 +101,39 @@ fn forced_direction() {
     assert_eq!(layout("أب abc", &ltr).lines[0].text, "بأ abc");
     assert_eq!(layout("abc أب", &rtl).lines[0].text, "بأ abc");
     assert_eq!(layout("abc أب", &rtl).direction, Direction::Rtl);
+}
+
+#[test]
+fn a_paragraph_longer_than_a_piece_is_laid_out_whole_in_pieces() {
+    let word = "المحادثات ";
+    let text: String = std::iter::repeat_n(word, PIECE * 3 / word.len()).collect();
+    let text = format!("Putin {text}");
+    let para = layout(&text, &LayoutOptions::new(80));
+    assert_eq!(
+        para.direction,
+        Direction::Ltr,
+        "the first strong letter decides"
+    );
+    // Every byte of the input shows up once, pieces one after the other.
+    let mut covered = vec![0u8; text.len()];
+    for line in &para.lines {
+        assert!(line.width <= 80);
+        for cell in &line.cells {
+            for b in cell.logical() {
+                covered[b] += 1;
+            }
+        }
+    }
+    let spaces_at_breaks = covered.iter().filter(|&&n| n == 0).count();
+    assert!(covered.iter().all(|&n| n <= 1));
+    assert!(
+        spaces_at_breaks <= para.lines.len() * word.len(),
+        "only the spaces where lines break"
+    );
+    let rtl = layout(&text[6..], &LayoutOptions::new(80));
+    assert_eq!(rtl.direction, Direction::Rtl);
+    assert!(rtl.lines.iter().all(|l| l.text.starts_with("ﺕﺎﺛﺩﺎﺤﻤﻟﺍ")
+        || l.text.is_empty()
+        || l.text.starts_with(' ')
+        || l.text.contains("ﺕﺎﺛﺩﺎﺤﻤﻟﺍ")));
 }

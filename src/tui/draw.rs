@@ -30,8 +30,8 @@ pub fn line(
         if cx + w > right {
             break;
         }
-        let style = style_of(&cell.logical).map_or(base, |s| base.patch(s));
-        buf.set_stringn(cx, y, &vline.text[cell.text.clone()], usize::from(w), style);
+        let style = style_of(&cell.logical()).map_or(base, |s| base.patch(s));
+        buf.set_stringn(cx, y, &vline.text[cell.text()], usize::from(w), style);
         cx += w;
     }
 }

@@ -224,7 +224,10 @@ impl ReaderView {
                     self.spots.iter().any(|s| {
                         s.paragraph == p
                             && wanted(s)
-                            && r.line.cells.iter().any(|c| overlaps(&c.logical, &s.range))
+                            && r.line
+                                .cells
+                                .iter()
+                                .any(|c| overlaps(&c.logical(), &s.range))
                     })
                 })
             })
@@ -288,7 +291,7 @@ impl ReaderView {
                 && r.line
                     .cells
                     .iter()
-                    .any(|c| overlaps(&c.logical, &hit.range))
+                    .any(|c| overlaps(&c.logical(), &hit.range))
         })
     }
 
