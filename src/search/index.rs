@@ -37,6 +37,9 @@ struct Word {
     skeleton_len: u8,
     /// First character, for the quick tests.
     first: char,
+    /// Whether it is a particle (بن، ابن، عبد، ابو، دي), which answers
+    /// only to a particle of a Latin query.
+    particle: bool,
 }
 
 impl Word {
@@ -144,6 +147,7 @@ impl NameIndex {
                         skeleton,
                         skeleton_len: skeleton_len as u8,
                         first: chars.first().copied().unwrap_or(' '),
+                        particle: ARABIC_PARTICLES.contains(&&chars[..]),
                     });
                     index.chars.extend(chars.iter().take(usize::from(u16::MAX)));
                 }
@@ -204,6 +208,17 @@ impl NameIndex {
     }
 
     fn score(&self, q: &Query, name: &Name) -> u8 {
+        let mut best = self.score_words(q, &q.words, name);
+        for v in &q.variants {
+            if best == 100 {
+                break;
+            }
+            best = best.max(self.score_words(q, v, name));
+        }
+        best
+    }
+
+    fn score_words(&self, q: &Query, query_words: &[QueryWord], name: &Name) -> u8 {
         if let Some(en) = name.english {
             let en = &self.english[en as usize];
             return if q.latin && q.text == *en {
@@ -219,7 +234,10 @@ impl NameIndex {
                 0
             };
         }
-        let n = q.words.len();
+        let n = query_words.len();
+        if n == 0 {
+            return 0;
+        }
         let words = &self.words
             [name.first_word as usize..name.first_word as usize + usize::from(name.words)];
         if n > words.len() {
@@ -228,10 +246,23 @@ impl NameIndex {
         let mut best = 0;
         for start in 0..=words.len() - n {
             let mut total = 0u32;
-            for (k, (qw, nw)) in q.words.iter().zip(&words[start..start + n]).enumerate() {
+            for (k, (qw, nw)) in query_words.iter().zip(&words[start..start + n]).enumerate() {
                 let last = k + 1 == n;
                 let s = if q.latin {
-                    latin_word(qw, nw, last)
+                    match qw.particle {
+                        Some(arabic) if nw.particle => {
+                            let wc: String = self.chars_of(nw).iter().collect();
+                            if arabic.contains(&wc.as_str()) {
+                                95
+                            } else {
+                                0
+                            }
+                        }
+                        // A particle answers only to a particle.
+                        Some(_) => 0,
+                        None if nw.particle => 0,
+                        None => latin_score(qw, nw, last),
+                    }
                 } else {
                     self.arabic_word(qw, nw, last)
                 };
@@ -294,7 +325,7 @@ impl NameIndex {
     }
 }
 
-fn latin_word(q: &QueryWord, w: &Word, last: bool) -> u8 {
+fn latin_score(q: &QueryWord, w: &Word, last: bool) -> u8 {
     let ws = w.skeleton();
     if q.skeleton.is_empty()
         || ws.is_empty()
@@ -349,6 +380,8 @@ fn subsequence(q: &[char], w: &[char]) -> bool {
 }
 
 struct QueryWord {
+    /// The Arabic spellings of a Latin particle (`bin`: بن، ابن).
+    particle: Option<&'static [&'static str]>,
     norm: String,
     chars: Vec<char>,
     skeleton: Vec<u8>,
@@ -362,6 +395,10 @@ impl QueryWord {
         let n = skeleton.len().min(SKELETON);
         inline[..n].copy_from_slice(&skeleton[..n]);
         QueryWord {
+            particle: PARTICLES
+                .iter()
+                .find(|(p, _)| *p == norm)
+                .map(|&(_, arabic)| arabic),
             norm,
             chars,
             skeleton,
@@ -374,24 +411,165 @@ struct Query {
     text: String,
     latin: bool,
     words: Vec<QueryWord>,
+    /// Other readings of a Latin query: glued articles and compounds split
+    /// (`alsisi`, `abdelrahman`, `binsalman`) or compounds joined
+    /// (`abd al rahman` against a name written عبدالرحمن). Scored like
+    /// `words`; the best reading counts.
+    variants: Vec<Vec<QueryWord>>,
 }
 
 /// Latin articles and joiners that transliterations add or drop at will.
 const LATIN_ARTICLES: &[&str] = &[
-    "al", "el", "ul", "ad", "an", "as", "ar", "at", "az", "ash", "ad-",
+    "al", "el", "ul", "il", "ad", "an", "as", "ar", "at", "az", "ash", "ad-",
 ];
+
+/// Glued articles (`alsisi`, `elbaradei`, `ashsharif`), tried off a word's
+/// start when at least three letters are left.
+const GLUED_ARTICLES: &[&str] = &[
+    "al", "el", "ul", "il", "ash", "ad", "ar", "an", "as", "at", "az", "ath", "adh",
+];
+
+/// The first words of Arabic compound names and their Latin spellings, glued
+/// to the next word or not (`abdelrahman`, `abdul rahman`, `binsalman`,
+/// `abuhamza`, `ibn`): (Latin prefix, the word it stands for).
+const COMPOUND_PREFIXES: &[(&str, &str)] = &[
+    ("abdel", "abd"),
+    ("abdul", "abd"),
+    ("abdal", "abd"),
+    ("abdol", "abd"),
+    ("abdur", "abd"),
+    ("abdar", "abd"),
+    ("abd", "abd"),
+    ("abu", "abu"),
+    ("abou", "abu"),
+    ("abo", "abu"),
+    ("bin", "bin"),
+    ("ben", "bin"),
+    ("ibn", "bin"),
+];
+
+/// Name particles: a query of particles alone matches nothing, and a
+/// particle matches only the Arabic particles (بن، ابن، عبد، ابو، دي),
+/// never a name that shares its two consonants (`bin` is not بنا, بنى).
+const PARTICLES: &[(&str, &[&str])] = &[
+    ("bin", &["بن", "ابن"]),
+    ("ben", &["بن", "ابن"]),
+    ("ibn", &["ابن", "بن"]),
+    ("abd", &["عبد"]),
+    ("abu", &["ابو"]),
+    ("abou", &["ابو"]),
+    ("de", &["دي"]),
+    ("di", &["دي"]),
+    ("da", &["دا"]),
+    ("van", &["فان"]),
+    ("von", &["فون"]),
+];
+
+/// The Arabic particles of [`PARTICLES`], as name words hold them.
+const ARABIC_PARTICLES: &[&[char]] = &[
+    &['ب', 'ن'],
+    &['ا', 'ب', 'ن'],
+    &['ع', 'ب', 'د'],
+    &['ا', 'ب', 'و'],
+    &['د', 'ي'],
+];
+
+fn latin_word(w: &str) -> QueryWord {
+    QueryWord::new(w.to_owned(), w.chars().collect(), phonetic::latin(w))
+}
+
+/// Readings of one Latin word: itself, its glued article dropped, a glued
+/// compound split in two.
+fn readings(w: &str) -> Vec<Vec<String>> {
+    let mut out = vec![vec![w.to_owned()]];
+    for a in GLUED_ARTICLES {
+        if let Some(rest) = w.strip_prefix(a) {
+            if rest.len() >= 3 {
+                out.push(vec![rest.to_owned()]);
+            }
+        }
+    }
+    for (prefix, particle) in COMPOUND_PREFIXES {
+        if w == *prefix && prefix != particle {
+            // `abdel rahman`, `abou zeid`: the prefix alone is the particle.
+            out.push(vec![(*particle).to_owned()]);
+        }
+        if let Some(rest) = w.strip_prefix(prefix) {
+            let bare = GLUED_ARTICLES
+                .iter()
+                .find_map(|a| rest.strip_prefix(a).filter(|r| r.len() >= 3));
+            for rest in std::iter::once(rest).chain(bare) {
+                if rest.len() >= 3 {
+                    out.push(vec![(*particle).to_owned(), rest.to_owned()]);
+                }
+            }
+        }
+    }
+    out
+}
 
 impl Query {
     fn new(raw: &str) -> Query {
         let latin = raw.chars().any(|c| c.is_ascii_alphabetic())
             && !raw.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         let text = raw.trim().to_lowercase();
+        let mut variants = Vec::new();
         let words = if latin {
-            text.split(|c: char| c.is_whitespace() || c == '-' || c == '\'')
+            let plain: Vec<&str> = text
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
                 .filter(|w| !w.is_empty() && !LATIN_ARTICLES.contains(w))
-                .map(|w| QueryWord::new(w.to_owned(), w.chars().collect(), phonetic::latin(w)))
-                .filter(|w| !w.skeleton.is_empty())
-                .collect()
+                .collect();
+            if plain.iter().all(|w| PARTICLES.iter().any(|(p, _)| p == w)) {
+                return Query {
+                    text,
+                    latin,
+                    words: Vec::new(),
+                    variants,
+                };
+            }
+            // Every combination of each word's readings (a handful: few
+            // words have more than one).
+            let mut combos: Vec<Vec<String>> = vec![Vec::new()];
+            for w in &plain {
+                let options = readings(w);
+                combos = combos
+                    .into_iter()
+                    .flat_map(|c| {
+                        options.iter().map(move |o| {
+                            let mut c = c.clone();
+                            c.extend(o.iter().cloned());
+                            c
+                        })
+                    })
+                    .take(16)
+                    .collect();
+            }
+            // A particle and the next word joined, for names written glued
+            // in Arabic (عبدالرحمن, ابوظبي).
+            for c in combos.clone() {
+                if let Some(k) = c
+                    .iter()
+                    .position(|w| COMPOUND_PREFIXES.iter().any(|(_, p)| p == w))
+                    .filter(|&k| k + 1 < c.len())
+                {
+                    // عبد is written glued with the article: عبدالرحمن.
+                    let glue = if c[k] == "abd" { "al" } else { "" };
+                    let mut joined = c[..k].to_vec();
+                    joined.push(format!("{}{glue}{}", c[k], c[k + 1]));
+                    joined.extend(c[k + 2..].iter().cloned());
+                    combos.push(joined);
+                }
+            }
+            let to_words = |c: &Vec<String>| -> Vec<QueryWord> {
+                c.iter()
+                    .map(|w| latin_word(w))
+                    .filter(|w| !w.skeleton.is_empty())
+                    .collect()
+            };
+            let mut all = combos.iter().map(to_words);
+            let first = all.next().unwrap_or_default();
+            variants.extend(all.filter(|v| !v.is_empty()));
+            first
         } else {
             normalize_str(&text)
                 .split(|c: char| !c.is_alphanumeric())
@@ -402,16 +580,81 @@ impl Query {
                 })
                 .collect()
         };
-        Query { text, latin, words }
+        Query {
+            text,
+            latin,
+            words,
+            variants,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::Entity;
 
     fn c(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    fn person(name: &str) -> Entity {
+        Entity {
+            kind: Kind::Person,
+            name: name.to_owned(),
+            variants: vec![name.to_owned()],
+            articles: vec![0],
+            mentions: 1,
+        }
+    }
+
+    #[test]
+    fn glued_articles_compounds_and_particles() {
+        let names = [
+            "عبد الرحمن السويحلي",
+            "عبدالرحمن الكواكبي",
+            "محمد بن سلمان",
+            "عبد الفتاح السيسي",
+            "محمد البرادعي",
+            "أبو حمزة المصري",
+            "بنا الأحمد",
+            "ستيفان دي ميستورا",
+            "سيرغي لافروف",
+        ];
+        let entities: Vec<Entity> = names.iter().map(|n| person(n)).collect();
+        let index = NameIndex::build(&entities, &Gazetteer::builtin());
+        let found = |q: &str| -> Vec<&str> {
+            index
+                .search(q, None)
+                .into_iter()
+                .map(|h| names[h.entity])
+                .collect()
+        };
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "abdelrahman",
+                &["عبد الرحمن السويحلي", "عبدالرحمن الكواكبي"],
+            ),
+            ("abdulrahman swehli", &["عبد الرحمن السويحلي"]),
+            ("abdel rahman kawakibi", &["عبدالرحمن الكواكبي"]),
+            ("bin salman", &["محمد بن سلمان"]),
+            ("binsalman", &["محمد بن سلمان"]),
+            ("al-sisi", &["عبد الفتاح السيسي"]),
+            ("alsisi", &["عبد الفتاح السيسي"]),
+            ("el-baradei", &["محمد البرادعي"]),
+            ("elbaradei", &["محمد البرادعي"]),
+            ("abu hamza", &["أبو حمزة المصري"]),
+            ("abuhamza", &["أبو حمزة المصري"]),
+            ("de mistura", &["ستيفان دي ميستورا"]),
+            ("lavrov", &["سيرغي لافروف"]),
+            ("bana", &["بنا الأحمد"]),
+            ("bin", &[]),
+            ("abu", &[]),
+            ("de", &[]),
+        ];
+        for (q, want) in cases {
+            assert_eq!(&found(q), want, "query {q:?}");
+        }
     }
 
     #[test]
