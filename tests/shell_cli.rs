@@ -169,6 +169,40 @@ fn exit_status_is_one_for_nothing_found_and_two_for_errors() {
 }
 
 #[test]
+fn names_ranks_the_matches_of_a_query_and_list_says_which_it_used() {
+    let home = tempfile::tempdir().unwrap();
+    let out = sahifa(home.path())
+        .args(["names", "lavrov", "--json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let matches: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+    assert_eq!(matches[0]["name"], "سيرغي لافروف");
+    assert_eq!(matches[0]["kind"], "person");
+    assert!(matches[0]["score"].as_u64().unwrap() >= 60);
+    assert!(matches
+        .windows(2)
+        .all(|w| w[0]["score"].as_u64() >= w[1]["score"].as_u64()));
+    sahifa(home.path())
+        .args(["names", "moscow", "--kind", "place"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("موسكو"));
+    sahifa(home.path())
+        .args(["names", "zzzzqx"])
+        .assert()
+        .code(1)
+        .stdout("");
+    sahifa(home.path())
+        .args(["list", "--person", "lavrov"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("\"lavrov\" taken as سيرغي لافروف"));
+}
+
+#[test]
 fn version_names_the_model_and_the_lexicons() {
     let home = tempfile::tempdir().unwrap();
     sahifa(home.path())

@@ -60,6 +60,9 @@ pub enum Command {
     Render(RenderArgs),
     /// List the persons and places the articles mention, spelling variants gathered.
     Entities(EntitiesArgs),
+    /// The persons and places a query matches, best first, with scores: what
+    /// `list --person/--place` unites, for a person or a script to choose from.
+    Names(NamesArgs),
     /// Build or update the corpus's index cache and say what was done.
     ///
     /// Files that are not articles (other formats, records without text) are
@@ -79,8 +82,8 @@ pub enum Command {
 
 /// How `sahifa` ends, as ripgrep and grep do.
 pub const EXIT_STATUS: &str = "\
-Exit status: 0 when something was found or done, 1 when a list or entities
-query matched nothing, 2 on an error.";
+Exit status: 0 when something was found or done, 1 when a list, entities or
+names query matched nothing, 2 on an error.";
 
 /// When the reader uses colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -115,6 +118,19 @@ pub struct ConfigArgs {
     /// Write a commented config.toml with every default (never overwrites).
     #[arg(long)]
     pub init: bool,
+}
+
+/// Options of `sahifa names`.
+#[derive(Debug, Args)]
+pub struct NamesArgs {
+    /// A name in Arabic (any spelling) or Latin script.
+    pub query: String,
+    /// Only persons or only places.
+    #[arg(long, value_enum)]
+    pub kind: Option<crate::entities::Kind>,
+    /// Print a JSON array of matches (score, kind, name, variants, articles).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `sahifa entities`.

@@ -148,6 +148,32 @@ fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> V
             _ => None,
         };
         let index = NameIndex::build_for(&a.found.entities, &a.gazetteer, only);
+        // Which names a query was taken to mean, so that a surprising list
+        // can be told from a surprising match (`sahifa names` ranks them).
+        for (query, kind) in [(&args.person, Kind::Person), (&args.place, Kind::Place)] {
+            if let Some(q) = query {
+                let hits = index.search(q, Some(kind));
+                let names: Vec<String> = hits
+                    .iter()
+                    .take(5)
+                    .map(|h| a.found.entities[h.entity].name.clone())
+                    .collect();
+                let more = hits.len().saturating_sub(names.len());
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                super::note(format_args!(
+                    "{q:?} taken as {}{more}",
+                    if names.is_empty() {
+                        "no known name".to_owned()
+                    } else {
+                        names.join(", ")
+                    }
+                ));
+            }
+        }
         if let Some(keep) = filter(
             &index,
             &a.found,

@@ -8,6 +8,7 @@ mod display;
 mod entities;
 mod list;
 mod manual;
+mod names;
 mod open;
 mod pager;
 mod render;
@@ -154,6 +155,14 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
             show::run(&opened.corpus, a, out)
         }
         Some(Command::Render(a)) => render::run(a, &mut std::io::stdin().lock(), out),
+        Some(Command::Names(a)) => {
+            let mut opened = open(cli, paths, true, Refresh::Incremental)?;
+            tell(opened.report.as_ref());
+            let analysis = opened.analysis()?;
+            let code = found(names::run(&analysis, a, out)?);
+            exit_without_freeing((opened, analysis));
+            Ok(code)
+        }
         Some(Command::Entities(a)) => {
             let mut opened = open(cli, paths, true, Refresh::Incremental)?;
             tell(opened.report.as_ref());
@@ -224,6 +233,12 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says a note on stderr (not a warning: what a command took its input to
+/// mean), one line, safe for the terminal.
+pub(crate) fn note(message: impl std::fmt::Display) {
+    eprintln!("sahifa: {}", crate::corpus::one_line(&message.to_string()));
 }
 
 /// Says a warning on stderr, one line, safe for the terminal whatever the
