@@ -64,8 +64,13 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
                     crate::corpus::shown_name(&root.display().to_string())
                 );
             }
-            let (indexed, report) =
-                index::open(root, Some(&cache), &LazyExtractor::default(), refresh)?;
+            let bar = Bar::default();
+            let opened =
+                index::open_telling(root, Some(&cache), &LazyExtractor::default(), refresh, &bar);
+            if let Some(b) = bar.0.get() {
+                b.finish_and_clear();
+            }
+            let (indexed, report) = opened?;
             if let Some(why) = &report.rebuilt_because {
                 super::warn(format_args!("{why}; rebuilt the index"));
             }
@@ -85,6 +90,46 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
         let _ = writeln!(err, "sahifa: warning: {w}");
     }
     Ok(opened)
+}
+
+/// A progress bar on stderr for an index that reads many files (nothing
+/// when stderr is not a terminal, or for a few files).
+#[derive(Default)]
+struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
+
+/// Fewer files than this, and less than [`BAR_BYTES`], go without a bar.
+const BAR_FILES: usize = 200;
+const BAR_BYTES: u64 = 10 << 20;
+
+impl index::Progress for Bar {
+    fn start(&self, files: usize, bytes: u64) {
+        if !std::io::stderr().is_terminal() || (files < BAR_FILES && bytes < BAR_BYTES) {
+            return;
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(bytes),
+            indicatif::ProgressDrawTarget::stderr_with_hz(4),
+        );
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} indexing {msg}{bar:30} {bytes}/{total_bytes} · {bytes_per_sec} · {eta} left",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.set_message(format!("{files} files "));
+        let _ = self.0.set(bar);
+    }
+
+    fn file_done(&self, bytes: u64) {
+        if let Some(b) = self.0.get() {
+            b.inc(bytes);
+        }
+    }
+
+    fn linking(&self) {
+        if let Some(b) = self.0.get() {
+            b.set_message("names across the corpus ");
+        }
+    }
 }
 
 /// Says on stderr what indexing did, when it did anything.

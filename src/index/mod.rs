@@ -144,6 +144,26 @@ pub enum Refresh {
     Full,
 }
 
+/// Told how far indexing has got, for a progress bar: the front end draws,
+/// the index only counts.
+pub trait Progress: Sync {
+    /// Analysis begins: this many files and bytes to read.
+    fn start(&self, files: usize, bytes: u64);
+    /// One file was read and analyzed.
+    fn file_done(&self, bytes: u64);
+    /// The corpus-wide passes after the files (known names, linking).
+    fn linking(&self);
+}
+
+/// No progress to tell.
+struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize, _: u64) {}
+    fn file_done(&self, _: u64) {}
+    fn linking(&self) {}
+}
+
 /// Opens the index of a corpus path, updating the cache at `cache_path`
 /// (when given) with what changed. Only a corpus path that cannot be read at
 /// all is an error; a bad cache is rebuilt and the report says why.
@@ -152,6 +172,17 @@ pub fn open(
     cache_path: Option<&Path>,
     extractor: &LazyExtractor,
     refresh: Refresh,
+) -> Result<(Indexed, Report), IndexError> {
+    open_telling(root, cache_path, extractor, refresh, &Silent)
+}
+
+/// [`open`], telling `progress` how the analysis goes.
+pub fn open_telling(
+    root: &Path,
+    cache_path: Option<&Path>,
+    extractor: &LazyExtractor,
+    refresh: Refresh,
+    progress: &dyn Progress,
 ) -> Result<(Indexed, Report), IndexError> {
     let clock = Instant::now();
     let fingerprint = crate::entities::fingerprint();
@@ -180,7 +211,7 @@ pub fn open(
             report.rebuilt_because = Some("a full rebuild was asked for".to_owned());
         }
     }
-    let updated = update::update(root, scan, cached, extractor, &mut report)?;
+    let updated = update::update(root, scan, cached, extractor, &mut report, progress)?;
     if updated.changed {
         if let Some(path) = cache_path {
             let bytes = match &updated.raw_detail {

@@ -56,6 +56,7 @@ pub fn update(
     cached: Option<(Cache, Listed)>,
     extractor: &LazyExtractor,
     report: &mut Report,
+    progress: &dyn super::Progress,
 ) -> Result<Updated, ModelError> {
     let started = now_ns();
     let name = crate::corpus::path_text(root);
@@ -168,14 +169,25 @@ pub fn update(
     let mut old: Vec<Option<(CachedFile, FileDetail)>> =
         old_files.into_iter().zip(old_detail).map(Some).collect();
 
+    let (to_read, bytes) = scan
+        .files
+        .iter()
+        .zip(&plans)
+        .filter(|(_, p)| !matches!(p, Plan::Reuse(_)))
+        .fold((0, 0), |(n, b), (f, _)| (n + 1, b + f.size));
+    progress.start(to_read, bytes);
     let mut states: Vec<FileState> = scan
         .files
         .par_iter()
         .zip(&plans)
-        .map(|(entry, plan)| match plan {
-            Plan::Reuse(_) => None,
-            Plan::Check(i) => Some(read(entry, Some(old_hashes[*i]), extractor, &names)),
-            Plan::New => Some(read(entry, None, extractor, &names)),
+        .map(|(entry, plan)| {
+            let read = match plan {
+                Plan::Reuse(_) => return None,
+                Plan::Check(i) => read(entry, Some(old_hashes[*i]), extractor, &names),
+                Plan::New => read(entry, None, extractor, &names),
+            };
+            progress.file_done(entry.size);
+            Some(read)
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -208,6 +220,7 @@ pub fn update(
         }
         tally
     };
+    progress.linking();
     let candidates = candidates(&sum(&states));
     // Only the (few) pending occurrences are kept between the passes; the
     // mentions are expanded again when they are added to, which costs less
