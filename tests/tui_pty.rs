@@ -413,3 +413,52 @@ fn a_fifo_in_place_of_an_article_does_not_hang_the_reader() {
     assert!(child.wait().unwrap().success());
     assert_restored(&screen.drain());
 }
+
+/// Ctrl-C halfway through a first index keeps what was read: the next
+/// `sahifa index` goes on from there, taking those files from the cache.
+#[test]
+fn an_interrupted_first_index_continues() {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, text) in sahifa::corpus::synthetic_pages(800, 7) {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let args = [
+        std::ffi::OsStr::new("--corpus"),
+        dir.path().as_os_str(),
+        std::ffi::OsStr::new("index"),
+    ];
+    let cache = dir.path().join("xdg-cache");
+    let cache_env = cache.to_str().unwrap().to_owned();
+    let (mut child, mut writer, mut screen, _master) =
+        spawn_env(&args, &[("XDG_CACHE_HOME", cache_env.as_str())]);
+    // The progress bar shows files being read.
+    screen.until("the progress bar", |s| {
+        s.contains("indexing") && s.contains("iB/")
+    });
+    writer.write_all(b"\x03").unwrap();
+    writer.flush().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.exit_code(), 130);
+    let said = screen.drain();
+    assert!(said.contains("interrupted"), "{said}");
+    let out = assert_cmd::Command::cargo_bin("sahifa")
+        .unwrap()
+        .env("XDG_CACHE_HOME", &cache)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let summary = String::from_utf8(out.stdout).unwrap();
+    let reused: usize = summary
+        .split(" from cache")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{summary}"));
+    assert!(
+        reused > 0 && reused < 800,
+        "went on from the saved files: {summary}"
+    );
+}

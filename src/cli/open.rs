@@ -65,12 +65,32 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
                 );
             }
             let bar = Bar::default();
+            // Ctrl-C while files are read stops reading them; what was read
+            // is indexed and saved, and the next run goes on from there. A
+            // second Ctrl-C ends the process at once.
+            let interrupt = signal_hook::consts::SIGINT;
+            let ids = [
+                signal_hook::flag::register_conditional_shutdown(interrupt, 130, bar.stop.clone()),
+                signal_hook::flag::register(interrupt, bar.stop.clone()),
+            ];
             let opened =
                 index::open_telling(root, Some(&cache), &LazyExtractor::default(), refresh, &bar);
-            if let Some(b) = bar.0.get() {
+            for id in ids.into_iter().flatten() {
+                signal_hook::low_level::unregister(id);
+            }
+            if let Some(b) = bar.bar.get() {
                 b.finish_and_clear();
             }
             let (indexed, report) = opened?;
+            if report.left > 0 {
+                let _ = writeln!(
+                    err(),
+                    "sahifa: interrupted: {} files indexed and saved, {} left; sahifa index goes on from there",
+                    report.files,
+                    report.left
+                );
+                std::process::exit(130);
+            }
             if let Some(why) = &report.rebuilt_because {
                 super::warn(format_args!("{why}; rebuilt the index"));
             }
@@ -95,7 +115,11 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
 /// A progress bar on stderr for an index that reads many files (nothing
 /// when stderr is not a terminal, or for a few files).
 #[derive(Default)]
-struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
+struct Bar {
+    bar: std::sync::OnceLock<indicatif::ProgressBar>,
+    /// Set by Ctrl-C.
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
 
 /// Fewer files than this, and less than [`BAR_BYTES`], go without a bar.
 const BAR_FILES: usize = 200;
@@ -116,19 +140,23 @@ impl index::Progress for Bar {
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
         bar.set_style(style);
         bar.set_message(format!("{files} files "));
-        let _ = self.0.set(bar);
+        let _ = self.bar.set(bar);
     }
 
     fn file_done(&self, bytes: u64) {
-        if let Some(b) = self.0.get() {
+        if let Some(b) = self.bar.get() {
             b.inc(bytes);
         }
     }
 
     fn linking(&self) {
-        if let Some(b) = self.0.get() {
+        if let Some(b) = self.bar.get() {
             b.set_message("names across the corpus ");
         }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.stop.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 

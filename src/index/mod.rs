@@ -93,6 +93,8 @@ pub struct Report {
     pub rebuilt_because: Option<String>,
     /// Why the updated cache could not be written, if so.
     pub not_saved: Option<String>,
+    /// Files left unread because indexing was asked to stop.
+    pub left: usize,
     /// Wall time.
     pub elapsed: Duration,
 }
@@ -153,6 +155,11 @@ pub trait Progress: Sync {
     fn file_done(&self, bytes: u64);
     /// The corpus-wide passes after the files (known names, linking).
     fn linking(&self);
+    /// Whether to stop reading files (Ctrl-C): the files read so far are
+    /// indexed and saved, the others are left for the next run.
+    fn cancelled(&self) -> bool {
+        false
+    }
 }
 
 /// No progress to tell.

@@ -176,24 +176,36 @@ pub fn update(
         .filter(|(_, p)| !matches!(p, Plan::Reuse(_)))
         .fold((0, 0), |(n, b), (f, _)| (n + 1, b + f.size));
     progress.start(to_read, bytes);
-    let mut states: Vec<FileState> = scan
+    // A file not read because indexing was asked to stop is left out of
+    // this index altogether, so that the next run reads it as new.
+    let steps: Vec<Option<Option<Read>>> = scan
         .files
         .par_iter()
         .zip(&plans)
         .map(|(entry, plan)| {
+            if matches!(plan, Plan::Reuse(_)) {
+                return Some(None);
+            }
+            if progress.cancelled() {
+                return None;
+            }
             let read = match plan {
-                Plan::Reuse(_) => return None,
                 Plan::Check(i) => read(entry, Some(old_hashes[*i]), extractor, &names),
-                Plan::New => read(entry, None, extractor, &names),
+                _ => read(entry, None, extractor, &names),
             };
             progress.file_done(entry.size);
-            Some(read)
+            Some(Some(read))
         })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .zip(&plans)
-        .zip(&scan.files)
-        .map(|((read, plan), entry)| match (read, plan) {
+        .collect();
+    report.left = steps.iter().filter(|s| s.is_none()).count();
+    let mut files: Vec<&FileEntry> = Vec::with_capacity(scan.files.len());
+    let mut states: Vec<FileState> = Vec::with_capacity(scan.files.len());
+    for ((step, plan), entry) in steps.into_iter().zip(&plans).zip(&scan.files) {
+        let Some(read) = step else {
+            continue;
+        };
+        files.push(entry);
+        states.push(match (read, plan) {
             (Some(Read::Analyzed(state)), _) => state,
             (Some(Read::Same { hash }), Plan::Check(i)) => {
                 reuse(entry, old[*i].take().expect("planned once"), Some(hash))
@@ -201,8 +213,8 @@ pub fn update(
             (_, Plan::Reuse(i)) => reuse(entry, old[*i].take().expect("planned once"), None),
             (Some(Read::Same { .. }), _) => unreachable!("only checked files compare"),
             (None, _) => unreachable!("every file not reused is read"),
-        })
-        .collect();
+        });
+    }
 
     // Names tagged twice anywhere, and in most of the articles that carry
     // them, are found again where the tagger missed them, in the files
@@ -284,7 +296,7 @@ pub fn update(
     let mut mentions = Vec::new();
     let mut origin = Vec::new();
     for (k, s) in states.iter_mut().enumerate() {
-        let path = crate::corpus::path_text(&scan.files[k].path);
+        let path = crate::corpus::path_text(&files[k].path);
         report.skipped += usize::from(!s.key.warnings.is_empty());
         if s.analyzed {
             warnings.extend(s.key.warnings.iter().map(|w| warning(&path, w)));
