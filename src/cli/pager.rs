@@ -103,7 +103,29 @@ fn spawn_pager() -> Result<Option<Child>> {
     }
 }
 
-/// Whether a write failed only because the pager was quit before the end.
-pub fn pager_quit(e: &io::Error) -> bool {
-    e.kind() == io::ErrorKind::BrokenPipe
+/// Writes visual lines with `write`: through the pager when `paged` and
+/// stdout is a terminal, the terminal's bidi off while they are on screen
+/// when `app_bidi`. Quitting the pager before the end is no error.
+pub fn write_visual(
+    paged: bool,
+    app_bidi: bool,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let mut visual = Visual::start(paged, app_bidi)?;
+    let written = match visual.pager_input() {
+        Some(pager) => write(pager),
+        None => write(out),
+    };
+    let quit = |e: &anyhow::Error| {
+        e.chain().any(|c| {
+            c.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        })
+    };
+    match written {
+        Err(e) if visual.is_paged() && quit(&e) => {}
+        other => other?,
+    }
+    visual.finish(out)
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::args::RenderArgs;
-use super::pager::{pager_quit, Visual};
+use super::pager::write_visual;
 use crate::corpus::strip_controls;
 use crate::layout::{layout, BidiMode, LayoutOptions};
 
@@ -20,16 +20,9 @@ pub fn run(args: &RenderArgs, input: &mut dyn BufRead, out: &mut dyn Write) -> R
     };
     let tty = std::io::stdout().is_terminal();
     let paged = !args.no_pager && !std::io::stdin().is_terminal();
-    let mut visual = Visual::start(paged, opts.bidi == BidiMode::App)?;
-    let written = match visual.pager_input() {
-        Some(pager) => render(input, &opts, tty, pager),
-        None => render(input, &opts, tty, out),
-    };
-    match written {
-        Err(e) if visual.is_paged() && e.downcast_ref().is_some_and(pager_quit) => {}
-        other => other?,
-    }
-    visual.finish(out)?;
+    write_visual(paged, opts.bidi == BidiMode::App, out, |w| {
+        render(input, &opts, tty, w)
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

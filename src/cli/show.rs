@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 
 use super::args::ShowArgs;
-use super::pager::{pager_quit, Visual};
+use super::pager::write_visual;
 use crate::corpus::{Article, Corpus};
 use crate::layout::{layout, BidiMode, LayoutOptions};
 
@@ -34,18 +34,9 @@ pub fn run(corpus: &Corpus, args: &ShowArgs, out: &mut dyn Write) -> Result<Exit
     }
     match args.display.visual().filter(|_| !args.logical) {
         None => print_logical(article, out)?,
-        Some(opts) => {
-            let mut visual = Visual::start(!args.no_pager, opts.bidi == BidiMode::App)?;
-            let written = match visual.pager_input() {
-                Some(pager) => print_visual(article, &opts, pager),
-                None => print_visual(article, &opts, out),
-            };
-            match written {
-                Err(e) if visual.is_paged() && pager_quit(&e) => {}
-                other => other?,
-            }
-            visual.finish(out)?;
-        }
+        Some(opts) => write_visual(!args.no_pager, opts.bidi == BidiMode::App, out, |w| {
+            Ok(print_visual(article, &opts, w)?)
+        })?,
     }
     Ok(ExitCode::SUCCESS)
 }
