@@ -12,7 +12,7 @@ use super::Analysis;
 use crate::corpus::{Article, Corpus, SortOrder};
 use crate::entities::Kind;
 use crate::layout::visual_string;
-use crate::search::{filter, text_filter, NameIndex};
+use crate::search::{articles_of_all, text_filter, NameIndex};
 use crate::store::ReadingState;
 
 /// One article as `list --json` prints it.
@@ -150,6 +150,7 @@ fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> V
         let index = NameIndex::build_for(&a.found.entities, &a.gazetteer, only);
         // Which names a query was taken to mean, so that a surprising list
         // can be told from a surprising match (`sahifa names` ranks them).
+        let mut sets = Vec::new();
         for (query, kind) in [(&args.person, Kind::Person), (&args.place, Kind::Place)] {
             if let Some(q) = query {
                 let hits = index.search(q, Some(kind));
@@ -172,14 +173,10 @@ fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> V
                         names.join(", ")
                     }
                 ));
+                sets.push(hits);
             }
         }
-        if let Some(keep) = filter(
-            &index,
-            &a.found,
-            args.person.as_deref(),
-            args.place.as_deref(),
-        ) {
+        if let Some(keep) = articles_of_all(&a.found, sets) {
             shown.retain(|i| keep.binary_search(i).is_ok());
         }
     }

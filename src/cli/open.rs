@@ -61,7 +61,7 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
                 let _ = writeln!(
                     err(),
                     "sahifa: indexing {} (once; later starts read the index)…",
-                    crate::corpus::shown_name(&root.display().to_string())
+                    crate::corpus::shown_name(&crate::corpus::path_text(root))
                 );
             }
             let bar = Bar::default();

@@ -53,15 +53,16 @@ impl Article {
     /// The article with every one-line field safe for a terminal (see
     /// [`one_line`]); the body was cleaned when it was read.
     pub fn sanitized(self) -> Article {
-        let line = |s: String| match one_line(&s) {
-            std::borrow::Cow::Borrowed(_) => s,
-            std::borrow::Cow::Owned(o) => o,
-        };
-        Article {
-            id: match shown_name(&self.id) {
-                std::borrow::Cow::Borrowed(_) => self.id,
+        // The string itself when it was clean (no copy), else the clean one.
+        fn clean(s: String, f: fn(&str) -> std::borrow::Cow<'_, str>) -> String {
+            match f(&s) {
+                std::borrow::Cow::Borrowed(_) => s,
                 std::borrow::Cow::Owned(o) => o,
-            },
+            }
+        }
+        let line = |s: String| clean(s, one_line);
+        Article {
+            id: clean(self.id, shown_name),
             title: line(self.title),
             source: self.source.map(line),
             dateline: self.dateline.map(line),

@@ -74,7 +74,9 @@ pub fn update(
     let mut warnings: Vec<Warning> = scan
         .warnings
         .into_iter()
-        .filter(|w| !known_skips.contains(&(w.path.clone(), w.reason.clone())))
+        .zip(&skipped)
+        .filter(|(_, key)| !known_skips.contains(key))
+        .map(|(w, _)| w)
         .collect();
     drop(known_skips);
     report.skipped = skipped.len();

@@ -158,11 +158,6 @@ impl App {
         self.clipboard.take()
     }
 
-    /// Whether only bookmarked articles are shown.
-    pub fn bookmarked_only(&self) -> bool {
-        self.bookmarked_only
-    }
-
     /// Whether the user asked to leave.
     pub fn should_quit(&self) -> bool {
         self.quit

@@ -66,12 +66,7 @@ impl ListView {
             SortOrder::Title => SortOrder::Id,
         };
         self.ranks = self.order.ranks(&self.lib.corpus.articles);
-        let shown = std::mem::take(&mut self.shown);
-        let current = shown.get(self.selected).copied();
-        self.shown = self.in_order(shown);
-        self.selected = current
-            .and_then(|c| self.shown.iter().position(|&a| a == c))
-            .unwrap_or(0);
+        self.show(Some(self.shown.clone()));
     }
 
     /// Shows a subset (or all), keeping the selected article when it remains.
