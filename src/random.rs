@@ -20,6 +20,13 @@ impl Lcg {
         ((self.0 >> 33) as usize) % n.max(1)
     }
 
+    /// A number in `[0, 1)`, with 53 bits drawn from two steps.
+    pub fn unit(&mut self) -> f64 {
+        let hi = self.below(1 << 27) as u64;
+        let lo = self.below(1 << 26) as u64;
+        ((hi << 26) | lo) as f64 / (1u64 << 53) as f64
+    }
+
     /// A number in `0..n`, small ones far more often than large ones, as
     /// names recur in news.
     pub fn skewed(&mut self, n: usize) -> usize {

@@ -8,6 +8,7 @@ mod clean;
 mod decode;
 mod load;
 mod names;
+mod newslike;
 mod open;
 mod records;
 mod sanitize;
@@ -23,6 +24,7 @@ pub use load::{
     FileArticles, LoadError, Warning,
 };
 pub use names::{os_text, path_text, text_path};
+pub use newslike::{Made, NewsLike};
 pub use open::{read_article_file, MAX_FILE_BYTES};
 pub use sanitize::{is_bidi_control, one_line, shown_name, strip_controls};
 pub use scan::{scan, FileEntry, Scan};
