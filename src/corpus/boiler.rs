@@ -196,8 +196,14 @@ const CODE_STARTS: &[&str] = &[
 /// as code does, or, holding no Arabic letter, reads as code (braces,
 /// semicolons, assignments).
 fn is_code(line: &str) -> bool {
-    let lower = line.trim_start().to_lowercase();
-    if CODE_STARTS.iter().any(|s| lower.starts_with(s)) {
+    let start = line.trim_start().as_bytes();
+    // CODE_STARTS are lower-case ASCII: compare without allocating.
+    let opens = |s: &&str| {
+        start
+            .get(..s.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(s.as_bytes()))
+    };
+    if CODE_STARTS.iter().any(opens) {
         return true;
     }
     if line.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {

@@ -68,7 +68,7 @@ pub(super) fn extend_name(
     let Some(t) = info.get(b).filter(|t| t.shape == 'a' && !covered[b]) else {
         return b;
     };
-    if t.norm.chars().count() == 1 && info.get(b + 1).is_some_and(|n| n.norm == ".") {
+    if t.norm.chars().count() == 1 && info.get(b + 1).is_some_and(|n| &*n.norm == ".") {
         return b + 2;
     }
     let after_given = b > 0 && info[b - 1].given;
@@ -94,11 +94,22 @@ pub(super) fn extend_name(
 /// (a first name found by one rule, the surname by another), unless the second
 /// opens with a conjunction: لافروف وسيرجي شويجو are two people.
 pub(super) fn join_adjacent_persons<S: AsRef<str>>(paragraphs: &[S], mentions: &mut Vec<Mention>) {
+    join_adjacent(mentions, |prev, m| {
+        let text = paragraphs[m.paragraph].as_ref();
+        text.get(prev.range.end..m.range.start)
+            .is_some_and(|between| between.trim().is_empty())
+    });
+}
+
+/// [`join_adjacent_persons`] given whether only blanks stand between two
+/// mentions of one paragraph.
+pub(super) fn join_adjacent(
+    mentions: &mut Vec<Mention>,
+    blank_between: impl Fn(&Mention, &Mention) -> bool,
+) {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions.drain(..) {
         if let Some(prev) = out.last_mut() {
-            let text = paragraphs[m.paragraph].as_ref();
-            let between = text.get(prev.range.end..m.range.start).unwrap_or("x");
             // A conjunction or the preposition with the article (للخور: "to
             // al-Khor") opens another phrase, not the rest of a name.
             let conjunction = (m.norms[0].starts_with(['و', 'ف'])
@@ -107,8 +118,8 @@ pub(super) fn join_adjacent_persons<S: AsRef<str>>(paragraphs: &[S], mentions: &
             if prev.kind == Kind::Person
                 && m.kind == Kind::Person
                 && prev.paragraph == m.paragraph
-                && between.trim().is_empty()
                 && !conjunction
+                && blank_between(prev, &m)
             {
                 prev.range.end = m.range.end;
                 prev.words.extend(m.words);

@@ -38,8 +38,9 @@ pub struct Entity {
 pub struct Entities {
     /// Entities, most widely mentioned first.
     pub entities: Vec<Entity>,
-    /// For each article, for each of its mentions, the entity's index.
-    pub mention_entity: Vec<Vec<usize>>,
+    /// For each mention, article after article, the entity's index (flat:
+    /// a large corpus has millions of mentions).
+    pub mention_entity: Vec<u32>,
 }
 
 /// A mention reduced to what identifies its entity.
@@ -199,7 +200,7 @@ struct Node {
     norms: Vec<String>,
     /// Mentions per name id (their surfaces are in `name_node`).
     spellings: HashMap<u32, usize>,
-    articles: Vec<usize>,
+    articles: Vec<u32>,
     mentions: usize,
 }
 
@@ -240,9 +241,8 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
     let mut name_node: Vec<Option<(usize, String)>> = vec![None; names.len()];
-    let mut mention_node: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
+    let mut mention_node: Vec<u32> = Vec::with_capacity(articles.iter().map(Vec::len).sum());
     for (ai, a) in articles.iter().enumerate() {
-        let mut ids = Vec::with_capacity(a.len());
         for f in a {
             let id = match &name_node[f.name as usize] {
                 Some(done) => done.0,
@@ -272,12 +272,11 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
             let node = &mut nodes[id];
             *node.spellings.entry(f.name).or_insert(0) += 1;
             node.mentions += 1;
-            if node.articles.last() != Some(&ai) {
-                node.articles.push(ai);
+            if node.articles.last() != Some(&(ai as u32)) {
+                node.articles.push(ai as u32);
             }
-            ids.push(id);
+            mention_node.push(id as u32);
         }
-        mention_node.push(ids);
     }
 
     // Two nodes can only merge when every word's skeleton agrees, so only
@@ -308,12 +307,16 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     }
     // A shorter person name joins the one longer name it ends, if only one;
     // longer partial names go first so that they have joined theirs already.
-    // Candidates share the skeleton of their last word.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Candidates are the longer names whose last words have the same
+    // skeletons, found through an index of every name's tails: comparing
+    // with every name of the same surname was quadratic in how common the
+    // surname is.
+    let mut by_tail: HashMap<&[String], Vec<usize>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.kind == Kind::Person {
-            if let Some(last) = skeletons[i].last() {
-                by_last.entry(last.as_str()).or_default().push(i);
+            let sk = &skeletons[i];
+            for k in 1..sk.len() {
+                by_tail.entry(&sk[sk.len() - k..]).or_default().push(i);
             }
         }
     }
@@ -324,9 +327,8 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
             continue;
         }
         let mut targets: Vec<usize> = Vec::new();
-        let candidates = skeletons[i]
-            .last()
-            .and_then(|l| by_last.get(l.as_str()))
+        let candidates = by_tail
+            .get(skeletons[i].as_slice())
             .map_or(&[][..], Vec::as_slice);
         for &j in candidates {
             let (a, b) = (&nodes[i], &nodes[j]);
@@ -378,7 +380,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
                 e.0 += c;
                 e.1 |= n.norms.len() == longest;
             }
-            articles.extend_from_slice(&n.articles);
+            articles.extend(n.articles.iter().map(|&a| a as usize));
             mentions += n.mentions;
             node_entity[m] = entities.len();
         }
@@ -414,7 +416,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     }
     let mention_entity = mention_node
         .into_iter()
-        .map(|ids| ids.into_iter().map(|n| rank[node_entity[n]]).collect())
+        .map(|n| rank[node_entity[n as usize]] as u32)
         .collect();
     let mut sorted: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let entities = order

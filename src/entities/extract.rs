@@ -8,14 +8,16 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
 use super::boundaries::{extend_name, imperfect_verb, join_adjacent_persons};
-use super::features::{nisba_base, sentence_info, Counts, TokenInfo};
+use super::features::{nisba_base, Counts, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::model::{ModelError, Perceptron, N_TAGS};
-use super::tagger::{forced_person, spans, tag_scored, B_PERS, O};
+use super::scoring::WordCache;
+use super::tagger::{forced_person, spans, B_PERS, O};
 use crate::text::{normalize_str, tokenize, TokenKind};
 
 /// The compiled-in tagger, trained on ANERcorp (CC BY-SA 4.0, see
@@ -70,7 +72,7 @@ pub struct ArticleMentions {
 
 /// The extractor: model, gazetteer and training-word counts.
 pub struct Extractor {
-    model: Perceptron,
+    pub(super) model: Perceptron,
     /// The gazetteer the model was trained with.
     pub gazetteer: Gazetteer,
     /// Training-word counts, for the rare-word features and clitic decisions.
@@ -79,6 +81,8 @@ pub struct Extractor {
     pub(super) person_counts: Counts,
     /// How often each training word was part of a place's name.
     pub(super) place_counts: Counts,
+    /// One word cache per thread at work, taken for an article and put back.
+    caches: Mutex<Vec<WordCache>>,
 }
 
 /// A sentence's tokens with their kinds and where each span begins.
@@ -122,11 +126,41 @@ impl Extractor {
             counts,
             person_counts,
             place_counts,
+            caches: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Frees the word caches (for the memory a corpus's linking needs); later
+    /// articles start new ones.
+    pub fn release_caches(&self) {
+        self.caches
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    /// Runs `f` with a word cache no other thread is using.
+    pub(super) fn with_cache<R>(&self, f: impl FnOnce(&mut WordCache) -> R) -> R {
+        let taken = self.caches.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut cache = taken.unwrap_or_else(|| WordCache::new(self));
+        let out = f(&mut cache);
+        self.caches
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(cache);
+        out
     }
 
     /// Finds the mentions in an article given as paragraphs (title first).
     pub fn article<S: AsRef<str>>(&self, paragraphs: &[S]) -> ArticleMentions {
+        self.with_cache(|cache| self.article_with(cache, paragraphs))
+    }
+
+    fn article_with<S: AsRef<str>>(
+        &self,
+        cache: &mut WordCache,
+        paragraphs: &[S],
+    ) -> ArticleMentions {
         let mut out = ArticleMentions::default();
         let mut sentences = Vec::new();
         for (p, text) in paragraphs.iter().enumerate() {
@@ -166,8 +200,8 @@ impl Extractor {
         let mut tagged: Vec<Tagged> = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let norms: Vec<String> = s.tokens.iter().map(|t| t.2.clone()).collect();
-            let info = sentence_info(&norms, &self.gazetteer, &self.counts);
-            let (tags, scores) = tag_scored(&self.model, &info);
+            let (info, ids) = cache.sentence(self, &norms);
+            let (tags, scores) = cache.tag(&self.model, &info, &ids);
             let mut kinds = vec![None; norms.len()];
             // ORG and MISC spans are not kept, but their words are no places.
             let mut blocked = vec![false; norms.len()];
@@ -215,7 +249,16 @@ impl Extractor {
                 keys: s
                     .tokens
                     .iter()
-                    .map(|t| super::known::name_key(&t.1, &t.2))
+                    .zip(&info)
+                    .map(|(t, x)| {
+                        // The cached core, borrowed from the token's own word.
+                        match t.2.len().checked_sub(x.core().len()) {
+                            Some(at) if t.2.ends_with(x.core()) => {
+                                super::known::key_of_core(&t.1, &t.2[at..])
+                            }
+                            _ => super::known::name_key(&t.1, &t.2),
+                        }
+                    })
                     .collect(),
                 info,
                 kinds,
@@ -299,8 +342,8 @@ impl Extractor {
     /// A word the training text saw three times or more and never in a
     /// person's name (هاتفيا after أردوغان) does not end one.
     fn never_in_names(&self, t: &TokenInfo) -> bool {
-        self.counts.get(&t.norm).copied().unwrap_or(0) >= 3
-            && !self.person_counts.contains_key(&t.norm)
+        self.counts.get(&*t.norm).copied().unwrap_or(0) >= 3
+            && !self.person_counts.contains_key(&*t.norm)
     }
 
     /// How often the training text saw a word inside a person's name.
@@ -316,7 +359,7 @@ impl Extractor {
             && t.norm.starts_with('و')
             && self.gazetteer.is_given_name(t.conj())
             && !self.gazetteer.is_given_name(&t.norm)
-            && self.person_counts.get(&t.norm).copied().unwrap_or(0) == 0
+            && self.person_counts.get(&*t.norm).copied().unwrap_or(0) == 0
     }
 
     /// A known place the tagger left untagged: a gazetteer name of three
@@ -334,7 +377,7 @@ impl Extractor {
             && t.core().chars().count() >= 3
             && !near_person(i.checked_sub(1))
             && !near_person(Some(i + 1))
-            && self.counts.get(&t.norm).copied().unwrap_or(0) < 400
+            && self.counts.get(&*t.norm).copied().unwrap_or(0) < 400
             && !(i > 0 && organisation_head(&info[i - 1]))
             && (!self.homograph(t) || place_context(info, kinds, i))
     }
@@ -359,7 +402,7 @@ fn place_context(info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
     let announced = before.is_some_and(|b| {
         b.place_trigger
             || matches!(
-                b.norm.as_str(),
+                &*b.norm,
                 "الي"
                     | "نحو"
                     | "داخل"
@@ -373,7 +416,7 @@ fn place_context(info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
     });
     let coordinated = (info[i].has_conjunction() && i > 0 && is_place(i - 1))
         || info.get(i + 1).is_some_and(|n| n.has_conjunction()) && is_place(i + 1)
-        || (i >= 2 && info[i - 1].norm == "،" && is_place(i - 2));
+        || (i >= 2 && &*info[i - 1].norm == "،" && is_place(i - 2));
     announced || coordinated
 }
 
@@ -409,8 +452,8 @@ fn title_appositions(
                 || t.clitic.ends_with("ال")
                 || t.clitic.ends_with("لل")
                 || t.nisba
-                || t.norm == "،"
-                || t.norm == "باسم"
+                || &*t.norm == "،"
+                || &*t.norm == "باسم"
         };
         while j < info.len()
             && j - i <= 6
@@ -476,14 +519,14 @@ const ORGANISATION_HEADS: &[&str] = &[
 
 /// Whether a token is an organisation's head word (نادي, وكالة, منتخب).
 fn organisation_head(t: &TokenInfo) -> bool {
-    ORGANISATION_HEADS.contains(&t.core()) || ORGANISATION_HEADS.contains(&t.norm.as_str())
+    ORGANISATION_HEADS.contains(&t.core()) || ORGANISATION_HEADS.contains(&&*t.norm)
 }
 
 /// Whether token `i` follows a preposition that takes a place (إلى سورية).
 fn after_preposition(info: &[TokenInfo], i: usize) -> bool {
     i.checked_sub(1).is_some_and(|j| {
         matches!(
-            info[j].norm.as_str(),
+            &*info[j].norm,
             "الي" | "في" | "من" | "عن" | "علي" | "حتي" | "نحو" | "داخل" | "خارج"
         )
     })

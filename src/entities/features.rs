@@ -13,7 +13,7 @@ use crate::text::PROCLITICS;
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
     /// Normalized word (or the punctuation itself, or `0` for numbers).
-    pub norm: String,
+    pub norm: std::sync::Arc<str>,
     /// Where in `norm` the word without a leading conjunction و/ف starts.
     conj_at: usize,
     /// Where in `norm` the word without its longest plausible proclitic
@@ -153,7 +153,7 @@ fn is_quote(s: &str) -> bool {
 
 /// Marks the tokens inside short quotations: between two quote marks with
 /// at most four words between them.
-fn short_quotes(norms: &[String]) -> Vec<bool> {
+pub(super) fn short_quotes(norms: &[String]) -> Vec<bool> {
     let mut marks = vec![false; norms.len()];
     let mut open: Option<usize> = None;
     for (i, n) in norms.iter().enumerate() {
@@ -179,49 +179,57 @@ fn short_quotes(norms: &[String]) -> Vec<bool> {
 
 /// Computes token information for a sentence of normalized words.
 pub fn sentence_info(norms: &[String], gaz: &Gazetteer, counts: &Counts) -> Vec<TokenInfo> {
-    let quoted = short_quotes(norms);
-    norms
-        .iter()
-        .zip(quoted)
-        .map(|(norm, quoted)| {
-            let shape = shape_of(norm);
-            let norm_key = if shape == 'n' {
-                "0".to_owned()
-            } else {
-                norm.clone()
-            };
-            let conj = conj(&norm_key);
-            let (clitic, core) = core_of(&norm_key);
-            let nisba = shape == 'a' && nisba_base(conj, gaz).is_some();
-            let place = !nisba
-                && shape == 'a'
-                && (gaz.is_place(&norm_key) || gaz.is_place(core) || gaz.is_place(conj));
-            let arabic = shape == 'a';
-            let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
-            TokenInfo {
-                rare: arabic && counts.get(norm.as_str()).copied().unwrap_or(0) <= 2,
-                given: arabic && (gaz.is_given_name(&norm_key) || gaz.is_given_name(conj)),
-                name_role: match gaz.name_role(&norm_key).or_else(|| gaz.name_role(conj)) {
-                    _ if !arabic => "-",
-                    Some(NameRole::Given) => "g",
-                    Some(NameRole::Surname) => "s",
-                    Some(NameRole::Unknown) => "u",
-                    None => "-",
-                },
-                town: arabic && !nisba && (gaz.is_town(&norm_key) || gaz.is_town(core)),
-                person_trigger: trig(&|w| gaz.is_person_trigger(w)),
-                place_trigger: trig(&|w| gaz.is_place_trigger(w)),
-                nisba,
-                conj_at: norm_key.len() - conj.len(),
-                core_at: norm_key.len() - core.len(),
-                clitic,
-                norm: norm_key,
-                shape,
-                place,
-                quoted,
-            }
-        })
-        .collect()
+    let mut info: Vec<TokenInfo> = norms.iter().map(|n| word_info(n, gaz, counts)).collect();
+    mark_quoted(norms, &mut info);
+    info
+}
+
+/// Marks the tokens inside short quotations (see [`TokenInfo::quoted`]).
+pub fn mark_quoted(norms: &[String], info: &mut [TokenInfo]) {
+    for (t, q) in info.iter_mut().zip(short_quotes(norms)) {
+        t.quoted = q;
+    }
+}
+
+/// What is known of one normalized word by itself: everything in
+/// [`TokenInfo`] but `quoted`, which depends on the sentence.
+pub fn word_info(norm: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
+    let shape = shape_of(norm);
+    let norm_key: std::sync::Arc<str> = if shape == 'n' {
+        "0".into()
+    } else {
+        norm.into()
+    };
+    let conj = conj(&norm_key);
+    let (clitic, core) = core_of(&norm_key);
+    let nisba = shape == 'a' && nisba_base(conj, gaz).is_some();
+    let place = !nisba
+        && shape == 'a'
+        && (gaz.is_place(&norm_key) || gaz.is_place(core) || gaz.is_place(conj));
+    let arabic = shape == 'a';
+    let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
+    TokenInfo {
+        rare: arabic && counts.get(norm).copied().unwrap_or(0) <= 2,
+        given: arabic && (gaz.is_given_name(&norm_key) || gaz.is_given_name(conj)),
+        name_role: match gaz.name_role(&norm_key).or_else(|| gaz.name_role(conj)) {
+            _ if !arabic => "-",
+            Some(NameRole::Given) => "g",
+            Some(NameRole::Surname) => "s",
+            Some(NameRole::Unknown) => "u",
+            None => "-",
+        },
+        town: arabic && !nisba && (gaz.is_town(&norm_key) || gaz.is_town(core)),
+        person_trigger: trig(&|w| gaz.is_person_trigger(w)),
+        place_trigger: trig(&|w| gaz.is_place_trigger(w)),
+        nisba,
+        conj_at: norm_key.len() - conj.len(),
+        core_at: norm_key.len() - core.len(),
+        clitic,
+        norm: norm_key,
+        shape,
+        place,
+        quoted: false,
+    }
 }
 
 fn prefix(s: &str, n: usize) -> &str {
@@ -238,17 +246,45 @@ fn suffix(s: &str, n: usize) -> &str {
 
 const NONE: &str = "<none>";
 
-/// The features of token `i` that do not depend on tags.
+/// The features of token `i` that do not depend on tags: its own, its
+/// neighbours', and those of its context. The split lets tagging add up
+/// the first two kinds once per distinct word (see `scoring.rs`); weights
+/// are multiples of a power of two, so the sums are exact in any order.
 pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     let t = &info[i];
-    let at = |k: isize| -> Option<&TokenInfo> {
-        usize::try_from(i as isize + k)
-            .ok()
-            .and_then(|j| info.get(j))
-    };
-    let word = |k: isize| at(k).map_or(NONE, |x| x.norm.as_str());
-    let core = |k: isize| at(k).map_or(NONE, |x| x.core());
-    let flag = |b: bool| if b { "1" } else { "0" };
+    let at = |k: isize| nearby(info, i, k);
+    own_features(t, out);
+    for k in NEIGHBOURS {
+        neighbour_features(at(k), k, out);
+    }
+    if t.rare {
+        for k in RARE_NEIGHBOURS {
+            rare_neighbour_features(at(k), k, out);
+        }
+    }
+    context_features(info, i, out);
+}
+
+/// The token `k` places from token `i`, if the sentence has one there.
+pub fn nearby(info: &[TokenInfo], i: usize, k: isize) -> Option<&TokenInfo> {
+    i.checked_add_signed(k).and_then(|j| info.get(j))
+}
+
+/// The offsets of the neighbours whose words are features.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+/// The offsets of the neighbours whose words are features of a rare word.
+pub const RARE_NEIGHBOURS: [isize; 2] = [-1, 1];
+
+fn flag(b: bool) -> &'static str {
+    if b {
+        "1"
+    } else {
+        "0"
+    }
+}
+
+/// The features that depend only on the token itself (not `quoted`).
+pub fn own_features(t: &TokenInfo, out: &mut Vec<u64>) {
     out.push(feature(0, &[]));
     out.push(feature(1, &[&t.norm]));
     out.push(feature(2, &[t.core()]));
@@ -258,26 +294,92 @@ pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.push(feature(6, &[suffix(t.core(), 2)]));
     out.push(feature(7, &[suffix(t.core(), 3)]));
     out.push(feature(8, &[suffix(&t.norm, 1)]));
-    out.push(feature(9, &[word(-1)]));
-    out.push(feature(10, &[word(1)]));
-    out.push(feature(11, &[word(-2)]));
-    out.push(feature(12, &[word(2)]));
-    out.push(feature(13, &[core(-1)]));
-    out.push(feature(14, &[core(1)]));
-    out.push(feature(15, &[word(-1), &t.norm]));
-    out.push(feature(16, &[&t.norm, word(1)]));
     out.push(feature(17, &[t.clitic]));
-    let shape = |k: isize| match at(k).map_or('_', |x| x.shape) {
+    out.push(feature(18, &[shape_name(Some(t))]));
+    out.push(feature(20, &[flag(t.place)]));
+    out.push(feature(25, &[flag(t.nisba)]));
+    const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+    out.push(feature(27, &[LENGTHS[t.core().chars().count().min(8)]]));
+    out.push(feature(28, &[flag(t.person_trigger)]));
+    out.push(feature(30, &[flag(t.place), t.clitic]));
+    out.push(feature(38, &[flag(t.given)]));
+    // Wikidata's names and GeoNames' towns, weighed by the model in context.
+    out.push(feature(46, &[t.name_role]));
+    out.push(feature(49, &[t.name_role, flag(t.rare)]));
+    out.push(feature(50, &[flag(t.town), flag(t.place)]));
+    out.push(feature(51, &[flag(t.town), t.clitic]));
+    if t.rare {
+        out.push(feature(31, &[]));
+        out.push(feature(34, &[suffix(t.core(), 2)]));
+        // Letter trigrams: how a transliterated foreign name (داستين
+        // هوفمان) looks, which no word list holds.
+        let letters: Vec<char> = std::iter::once('^')
+            .chain(t.core().chars())
+            .chain(std::iter::once('$'))
+            .collect();
+        let mut buf = [0u8; 12];
+        for w in letters.windows(3) {
+            let mut n = 0;
+            for c in w {
+                n += c.encode_utf8(&mut buf[n..]).len();
+            }
+            out.push(feature(46, &[std::str::from_utf8(&buf[..n]).unwrap_or("")]));
+        }
+    }
+}
+
+/// The features that a neighbour at offset `k` (one of [`NEIGHBOURS`])
+/// gives by its word alone; `None` past the sentence's ends.
+pub fn neighbour_features(x: Option<&TokenInfo>, k: isize, out: &mut Vec<u64>) {
+    let word = x.map_or(NONE, |x| &*x.norm);
+    let core = x.map_or(NONE, |x| x.core());
+    match k {
+        -1 => {
+            out.push(feature(9, &[word]));
+            out.push(feature(13, &[core]));
+        }
+        1 => {
+            out.push(feature(10, &[word]));
+            out.push(feature(14, &[core]));
+        }
+        -2 => out.push(feature(11, &[word])),
+        _ => out.push(feature(12, &[word])),
+    }
+}
+
+/// The features that a neighbour at offset `k` (one of
+/// [`RARE_NEIGHBOURS`]) gives a rare word by its word alone.
+pub fn rare_neighbour_features(x: Option<&TokenInfo>, k: isize, out: &mut Vec<u64>) {
+    let word = x.map_or(NONE, |x| &*x.norm);
+    if k < 0 {
+        out.push(feature(32, &[word]));
+        out.push(feature(36, &[x.map_or(NONE, |x| x.core())]));
+    } else {
+        out.push(feature(33, &[word]));
+    }
+}
+
+fn shape_name(x: Option<&TokenInfo>) -> &'static str {
+    match x.map_or('_', |x| x.shape) {
         'a' => "a",
         'l' => "l",
         'n' => "n",
         'p' => "p",
         'm' => "m",
         _ => "_",
-    };
-    out.push(feature(18, &[shape(0)]));
+    }
+}
+
+/// The features of token `i` that combine it with its neighbours, or
+/// depend on the sentence.
+pub fn context_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let t = &info[i];
+    let at = |k: isize| nearby(info, i, k);
+    let word = |k: isize| at(k).map_or(NONE, |x| &*x.norm);
+    let shape = |k: isize| shape_name(at(k));
+    out.push(feature(15, &[word(-1), &t.norm]));
+    out.push(feature(16, &[&t.norm, word(1)]));
     out.push(feature(19, &[shape(-1), shape(0), shape(1)]));
-    out.push(feature(20, &[flag(t.place)]));
     out.push(feature(
         21,
         &[
@@ -297,13 +399,8 @@ pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         24,
         &[flag(at(-1).is_some_and(|x| x.place_trigger))],
     ));
-    out.push(feature(25, &[flag(t.nisba)]));
     out.push(feature(26, &[flag(t.quoted)]));
-    const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
-    out.push(feature(27, &[LENGTHS[t.core().chars().count().min(8)]]));
-    out.push(feature(28, &[flag(t.person_trigger)]));
     out.push(feature(29, &[flag(at(1).is_some_and(|x| x.nisba))]));
-    out.push(feature(30, &[flag(t.place), t.clitic]));
     out.push(feature(
         37,
         &[
@@ -311,7 +408,6 @@ pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             flag(at(2).is_some_and(|x| x.person_trigger)),
         ],
     ));
-    out.push(feature(38, &[flag(t.given)]));
     out.push(feature(
         39,
         &[flag(at(-1).is_some_and(|x| x.given)), flag(t.rare)],
@@ -320,19 +416,10 @@ pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         45,
         &[flag(t.given), flag(at(1).is_some_and(|x| x.rare))],
     ));
-    // Wikidata's names and GeoNames' towns, weighed by the model in context.
     let role = |k: isize| at(k).map_or("_", |x| x.name_role);
-    out.push(feature(46, &[role(0)]));
     out.push(feature(47, &[role(-1), role(0)]));
     out.push(feature(48, &[role(0), role(1)]));
-    out.push(feature(49, &[role(0), flag(t.rare)]));
-    out.push(feature(50, &[flag(t.town), flag(t.place)]));
-    out.push(feature(51, &[flag(t.town), t.clitic]));
     if t.rare {
-        out.push(feature(31, &[]));
-        out.push(feature(32, &[word(-1)]));
-        out.push(feature(33, &[word(1)]));
-        out.push(feature(34, &[suffix(t.core(), 2)]));
         out.push(feature(
             35,
             &[
@@ -340,21 +427,6 @@ pub fn static_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
                 flag(at(1).is_some_and(|x| x.rare)),
             ],
         ));
-        out.push(feature(36, &[core(-1)]));
-        // Letter trigrams: how a transliterated foreign name (داستين
-        // هوفمان) looks, which no word list holds.
-        let letters: Vec<char> = std::iter::once('^')
-            .chain(t.core().chars())
-            .chain(std::iter::once('$'))
-            .collect();
-        let mut buf = [0u8; 12];
-        for w in letters.windows(3) {
-            let mut n = 0;
-            for c in w {
-                n += c.encode_utf8(&mut buf[n..]).len();
-            }
-            out.push(feature(46, &[std::str::from_utf8(&buf[..n]).unwrap_or("")]));
-        }
     }
 }
 

@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::boundaries::join_adjacent_persons;
+use super::boundaries::join_adjacent;
 use super::extract::{ArticleMentions, Extractor, Kind, Mention, Tagged};
-use super::features::{sentence_info, TokenInfo};
+use super::features::{short_quotes, TokenInfo};
 use crate::text::{normalize_str, tokenize, TokenKind};
 
 impl Extractor {
@@ -84,75 +84,119 @@ impl Extractor {
         paragraphs: &[S],
         candidates: &HashMap<String, Kind>,
         found: &ArticleMentions,
-    ) -> Vec<Mention> {
+    ) -> Vec<Pending> {
         let mut pending = Vec::new();
         if candidates.is_empty() {
             return pending;
         }
-        for (p, text) in paragraphs.iter().enumerate() {
-            let text = text.as_ref();
-            let tokens = tokenize(text);
-            let norms: Vec<String> = tokens.iter().map(|t| normalize_str(t.text)).collect();
-            let keys: Vec<Cow<str>> = tokens
-                .iter()
-                .zip(&norms)
-                .map(|(t, n)| name_key(t.text, n))
-                .collect();
-            if !keys.iter().any(|k| candidates.contains_key(k.as_ref())) {
-                continue;
-            }
-            let info = sentence_info(&norms, &self.gazetteer, &self.counts);
-            let covered = |r: &Range<usize>| {
-                found
-                    .mentions
+        self.with_cache(|cache| {
+            for (p, text) in paragraphs.iter().enumerate() {
+                let tokens = tokenize(text.as_ref());
+                let norms: Vec<String> = tokens.iter().map(|t| normalize_str(t.text)).collect();
+                let ids = cache.ids(self, &norms);
+                let keys: Vec<Cow<str>> = tokens
                     .iter()
-                    .any(|m| m.paragraph == p && m.range.start < r.end && r.start < m.range.end)
-            };
-            for (i, t) in tokens.iter().enumerate() {
-                let x = &info[i];
-                if t.kind != TokenKind::Word
-                    || x.quoted
-                    || x.nisba
-                    || x.person_trigger
-                    || covered(&t.range)
-                {
+                    .zip(&ids)
+                    .map(|(t, &id)| key_of_core(t.text, cache.info(id).core()))
+                    .collect();
+                if !keys.iter().any(|k| candidates.contains_key(k.as_ref())) {
                     continue;
                 }
-                let spread = |&&k: &&Kind| self.spreads(x, k) && !self.word_after_preposition(x, k);
-                if let Some(&kind) = candidates.get(keys[i].as_ref()).filter(spread) {
-                    pending.push(Mention {
-                        kind,
-                        paragraph: p,
-                        range: t.range.clone(),
-                        words: vec![t.text.to_owned()],
-                        norms: vec![norms[i].clone()],
-                    });
+                let quoted = short_quotes(&norms);
+                let covered = |r: &Range<usize>| {
+                    found
+                        .mentions
+                        .iter()
+                        .any(|m| m.paragraph == p && m.range.start < r.end && r.start < m.range.end)
+                };
+                for (i, t) in tokens.iter().enumerate() {
+                    let x = cache.info(ids[i]);
+                    if t.kind != TokenKind::Word
+                        || quoted[i]
+                        || x.nisba
+                        || x.person_trigger
+                        || covered(&t.range)
+                    {
+                        continue;
+                    }
+                    let spread =
+                        |&&k: &&Kind| self.spreads(x, k) && !self.word_after_preposition(x, k);
+                    if let Some(&kind) = candidates.get(keys[i].as_ref()).filter(spread) {
+                        let text = text.as_ref();
+                        let before = text[..t.range.start].trim_end_matches(char::is_whitespace);
+                        let after = text[t.range.end..].trim_start_matches(char::is_whitespace);
+                        pending.push(Pending {
+                            mention: Mention {
+                                kind,
+                                paragraph: p,
+                                range: t.range.clone(),
+                                words: vec![t.text.to_owned()],
+                                norms: vec![norms[i].clone()],
+                            },
+                            blank_from: before.len(),
+                            blank_to: text.len() - after.len(),
+                        });
+                    }
                 }
             }
-        }
+        });
         pending
     }
 }
 
+/// An untagged occurrence of a name the corpus knows, waiting for the
+/// corpus's verdict, with what [`add_known`] needs of the text around it
+/// (so that the article's text need not be kept until then).
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// The occurrence.
+    pub mention: Mention,
+    /// Where the blank run before it starts (its start if none).
+    pub(super) blank_from: usize,
+    /// Where the blank run after it ends (its end if none).
+    pub(super) blank_to: usize,
+}
+
 /// Adds the pending occurrences of names the corpus has shown to be names
 /// (`known`, from [`known_set`]); says whether it added any.
-pub fn add_known<S: AsRef<str>>(
-    paragraphs: &[S],
+pub fn add_known(
     known: &HashMap<String, Kind>,
-    pending: Vec<Mention>,
+    pending: Vec<Pending>,
     found: &mut ArticleMentions,
 ) -> bool {
-    let before = found.mentions.len();
-    found.mentions.extend(
-        pending
-            .into_iter()
-            .filter(|m| known.get(&mention_key(m)).is_some_and(|&k| k == m.kind)),
-    );
-    if found.mentions.len() == before {
+    let accepted: Vec<Pending> = pending
+        .into_iter()
+        .filter(|p| {
+            known
+                .get(&mention_key(&p.mention))
+                .is_some_and(|&k| k == p.mention.kind)
+        })
+        .collect();
+    if accepted.is_empty() {
         return false;
     }
+    // Only a pair with an added occurrence can join: the tagged mentions
+    // were joined with their text at hand.
+    let from: HashMap<(usize, usize), usize> = accepted
+        .iter()
+        .map(|p| ((p.mention.paragraph, p.mention.range.start), p.blank_from))
+        .collect();
+    let to: HashMap<(usize, usize), usize> = accepted
+        .iter()
+        .map(|p| ((p.mention.paragraph, p.mention.range.end), p.blank_to))
+        .collect();
+    found
+        .mentions
+        .extend(accepted.into_iter().map(|p| p.mention));
     found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
-    join_adjacent_persons(paragraphs, &mut found.mentions);
+    join_adjacent(&mut found.mentions, |prev, m| {
+        let p = m.paragraph;
+        from.get(&(p, m.range.start))
+            .is_some_and(|&b| b <= prev.range.end)
+            || to
+                .get(&(p, prev.range.end))
+                .is_some_and(|&b| b >= m.range.start)
+    });
     true
 }
 
@@ -168,7 +212,11 @@ pub type NameTally = HashMap<String, [u32; 3]>;
 /// Borrowed from `norm` but in that case, since every token of every
 /// article gets one.
 pub fn name_key<'a>(written: &str, norm: &'a str) -> Cow<'a, str> {
-    let core = super::features::core(norm);
+    key_of_core(written, super::features::core(norm))
+}
+
+/// [`name_key`] given the core of the normalized word.
+pub(super) fn key_of_core<'a>(written: &str, core: &'a str) -> Cow<'a, str> {
     let last = written.chars().rev().find(|c| !crate::text::is_harakah(*c));
     match (last, core.strip_suffix('ي')) {
         (Some('ى'), Some(stem)) => Cow::Owned(format!("{stem}ى")),
@@ -204,11 +252,11 @@ pub fn known_names(found: &ArticleMentions, out: &mut NameTally) {
 /// Counts, once per article, the candidates that stand untagged in it
 /// (`pending`, from [`Extractor::known_occurrences`]) and that the article
 /// does not tag elsewhere.
-pub fn untagged_names(found: &ArticleMentions, pending: &[Mention], out: &mut NameTally) {
+pub fn untagged_names(found: &ArticleMentions, pending: &[Pending], out: &mut NameTally) {
     let tagged: Vec<String> = found.mentions.iter().map(mention_key).collect();
     let mut seen: Vec<String> = Vec::new();
-    for m in pending {
-        let key = mention_key(m);
+    for p in pending {
+        let key = mention_key(&p.mention);
         if !tagged.contains(&key) && !seen.contains(&key) {
             out.entry(key.clone()).or_default()[2] += 1;
             seen.push(key);

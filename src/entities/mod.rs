@@ -12,12 +12,15 @@ pub mod known;
 pub mod model;
 pub mod names;
 pub mod packed;
+pub mod scoring;
 pub mod tagger;
 
 pub use cluster::{cluster, Entities, Entity};
 pub use extract::{ArticleMentions, Extractor, Kind, Mention};
-pub use known::{add_known, candidates, known_names, known_set, untagged_names, NameTally};
-pub use names::{Found, Name, NameTable};
+pub use known::{
+    add_known, candidates, known_names, known_set, untagged_names, NameTally, Pending,
+};
+pub use names::{Found, Name, NameTable, PendingFound};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -66,13 +69,27 @@ pub struct CorpusEntities {
 impl CorpusEntities {
     /// Indexes the spots of each article (in corpus order).
     pub fn new(entities: Vec<Entity>, spots: &[Vec<Spot>]) -> CorpusEntities {
-        let mut out = CorpusEntities {
+        let mut out = CorpusEntities::with_entities(entities);
+        for article in spots {
+            out.push_article(article);
+        }
+        out
+    }
+
+    /// The entities, with no article yet.
+    pub fn with_entities(entities: Vec<Entity>) -> CorpusEntities {
+        CorpusEntities {
             entities,
             starts: vec![0],
             spot_starts: vec![0],
             ..CorpusEntities::default()
-        };
-        for article in spots {
+        }
+    }
+
+    /// Adds the next article's spots (in corpus order).
+    pub fn push_article(&mut self, article: &[Spot]) {
+        let out = self;
+        {
             let mut counts: Vec<(u32, usize, usize)> = Vec::new();
             for (pos, s) in article.iter().enumerate() {
                 match counts.iter_mut().find(|c| c.0 == s.entity) {
@@ -87,7 +104,6 @@ impl CorpusEntities {
                 .expect("in-memory encoding cannot fail");
             out.spot_starts.push(out.spot_bytes.len() as u32);
         }
-        out
     }
 
     /// Number of articles.
@@ -154,7 +170,7 @@ impl CorpusEntities {
 pub fn analyze(articles: &[Article], extractor: &Extractor) -> CorpusEntities {
     let (mut found, mut tally) = extract(articles, extractor);
     let candidates = candidates(&tally);
-    let pending: Vec<Vec<Mention>> = found
+    let pending: Vec<Vec<Pending>> = found
         .par_iter()
         .zip(articles)
         .map(|(f, a)| extractor.known_occurrences(&paragraphs(a), &candidates, f))
@@ -162,14 +178,11 @@ pub fn analyze(articles: &[Article], extractor: &Extractor) -> CorpusEntities {
     for (f, p) in found.iter().zip(&pending) {
         untagged_names(f, p, &mut tally);
     }
+    extractor.release_caches();
     let known = known_set(&tally);
-    found
-        .par_iter_mut()
-        .zip(articles)
-        .zip(pending)
-        .for_each(|((f, a), p)| {
-            add_known(&paragraphs(a), &known, p, f);
-        });
+    found.par_iter_mut().zip(pending).for_each(|(f, p)| {
+        add_known(&known, p, f);
+    });
     let mut names = NameTable::default();
     let compact: Vec<Vec<Found>> = found.iter().map(|f| names.compact(f)).collect();
     link(&names, &compact, extractor)
@@ -192,23 +205,21 @@ pub fn extract(articles: &[Article], extractor: &Extractor) -> (Vec<ArticleMenti
 /// Gathers the mentions of every article into entities, and where they are.
 pub fn link(names: &NameTable, found: &[Vec<Found>], extractor: &Extractor) -> CorpusEntities {
     let clustered = cluster(names, found, extractor);
-    let spots: Vec<Vec<Spot>> = found
-        .iter()
-        .zip(&clustered.mention_entity)
-        .map(|(f, ids)| {
-            f.iter()
-                .zip(ids)
-                .map(|(m, &e)| Spot {
-                    paragraph: m.paragraph,
-                    start: m.start,
-                    end: m.end,
-                    kind: names.get(m.name).kind,
-                    entity: e as u32,
-                })
-                .collect()
-        })
-        .collect();
-    CorpusEntities::new(clustered.entities, &spots)
+    let mut out = CorpusEntities::with_entities(clustered.entities);
+    let mut entity = clustered.mention_entity.into_iter();
+    let mut spots = Vec::new();
+    for f in found {
+        spots.clear();
+        spots.extend(f.iter().zip(entity.by_ref()).map(|(m, e)| Spot {
+            paragraph: m.paragraph,
+            start: m.start,
+            end: m.end,
+            kind: names.get(m.name).kind,
+            entity: e,
+        }));
+        out.push_article(&spots);
+    }
+    out
 }
 
 /// An article's paragraphs as extraction sees them: title first.

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::extract::{ArticleMentions, Kind, Mention};
+use super::known::Pending;
 
 /// One distinct name as mentions write it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,12 +34,36 @@ pub struct Found {
     pub name: u32,
 }
 
+/// A [`Pending`] occurrence in compact form, for holding many between the
+/// corpus-wide passes.
+#[derive(Debug, Clone, Copy)]
+pub struct PendingFound {
+    found: Found,
+    blank_from: u32,
+    blank_to: u32,
+}
+
 /// Every distinct name, each once.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NameTable {
     names: Vec<Name>,
+    /// Ids by a hash of the name, so that each name is held once (keyed by
+    /// the names themselves, the table held every name twice: a tenth of a
+    /// large index's memory). Hashes that clash take the next free value.
     #[serde(skip)]
-    ids: HashMap<Name, u32>,
+    ids: HashMap<u64, u32>,
+}
+
+/// A 64-bit hash of a name, for [`NameTable`]'s lookup.
+fn name_hash(name: &Name) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&[name.kind as u8]);
+    for w in name.words.iter().chain(&name.norms) {
+        h.update(w.as_bytes());
+        h.update(&[0xff]);
+    }
+    h.update(&(name.words.len() as u64).to_le_bytes());
+    h.digest()
 }
 
 impl NameTable {
@@ -59,59 +84,98 @@ impl NameTable {
 
     /// Rebuilds the lookup after decoding (it is not stored).
     pub fn reindex(&mut self) {
-        self.ids = self
-            .names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
+        self.ids = HashMap::default();
+        self.ids.reserve(self.names.len());
+        for i in 0..self.names.len() {
+            let slot = self.slot(&self.names[i]).0;
+            self.ids.insert(slot, i as u32);
+        }
+    }
+
+    /// Where a name's id is or would go, and the id if it is there.
+    fn slot(&self, name: &Name) -> (u64, Option<u32>) {
+        let mut h = name_hash(name);
+        loop {
+            match self.ids.get(&h) {
+                None => return (h, None),
+                Some(&id) if self.names[id as usize] == *name => return (h, Some(id)),
+                Some(_) => h = h.wrapping_add(1),
+            }
+        }
     }
 
     /// The id of a name, adding it if new.
     pub fn intern(&mut self, name: Name) -> u32 {
-        if let Some(&id) = self.ids.get(&name) {
+        let (slot, found) = self.slot(&name);
+        if let Some(id) = found {
             return id;
         }
         let id = self.names.len() as u32;
-        self.names.push(name.clone());
-        self.ids.insert(name, id);
+        self.names.push(name);
+        self.ids.insert(slot, id);
         id
+    }
+
+    /// One mention in compact form.
+    fn found_of(&mut self, m: &Mention) -> Found {
+        Found {
+            paragraph: m.paragraph as u32,
+            start: m.range.start as u32,
+            end: m.range.end as u32,
+            name: self.intern(Name {
+                kind: m.kind,
+                words: m.words.clone(),
+                norms: m.norms.clone(),
+            }),
+        }
+    }
+
+    /// One compact mention in full.
+    fn mention_of(&self, f: &Found) -> Mention {
+        let n = self.get(f.name);
+        Mention {
+            kind: n.kind,
+            paragraph: f.paragraph as usize,
+            range: f.start as usize..f.end as usize,
+            words: n.words.clone(),
+            norms: n.norms.clone(),
+        }
+    }
+
+    /// Pending occurrences in compact form (their names are added to the
+    /// table; [`NameTable::retain_used`] drops those never used).
+    pub fn compact_pending(&mut self, pending: &[Pending]) -> Vec<PendingFound> {
+        pending
+            .iter()
+            .map(|p| PendingFound {
+                found: self.found_of(&p.mention),
+                blank_from: p.blank_from as u32,
+                blank_to: p.blank_to as u32,
+            })
+            .collect()
+    }
+
+    /// Pending occurrences from their compact form.
+    pub fn expand_pending(&self, pending: &[PendingFound]) -> Vec<Pending> {
+        pending
+            .iter()
+            .map(|p| Pending {
+                mention: self.mention_of(&p.found),
+                blank_from: p.blank_from as usize,
+                blank_to: p.blank_to as usize,
+            })
+            .collect()
     }
 
     /// An article's mentions in compact form.
     pub fn compact(&mut self, found: &ArticleMentions) -> Vec<Found> {
-        found
-            .mentions
-            .iter()
-            .map(|m| Found {
-                paragraph: m.paragraph as u32,
-                start: m.range.start as u32,
-                end: m.range.end as u32,
-                name: self.intern(Name {
-                    kind: m.kind,
-                    words: m.words.clone(),
-                    norms: m.norms.clone(),
-                }),
-            })
-            .collect()
+        found.mentions.iter().map(|m| self.found_of(m)).collect()
     }
 
     /// Compact mentions back in full (for rules that look at their words).
     pub fn expand(&self, found: &[Found]) -> ArticleMentions {
         ArticleMentions {
-            mentions: found
-                .iter()
-                .map(|f| {
-                    let n = self.get(f.name);
-                    Mention {
-                        kind: n.kind,
-                        paragraph: f.paragraph as usize,
-                        range: f.start as usize..f.end as usize,
-                        words: n.words.clone(),
-                        norms: n.norms.clone(),
-                    }
-                })
-                .collect(),
+            mentions: found.iter().map(|f| self.mention_of(f)).collect(),
             related_places: Vec::new(),
         }
     }

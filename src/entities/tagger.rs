@@ -15,7 +15,7 @@ pub const PERSON_BIAS: f32 = 7.0;
 /// Indices into [`TAGS`] that rules look at.
 pub(super) const O: usize = 0;
 pub(super) const B_PERS: usize = 1;
-const I_PERS: usize = 2;
+pub(super) const I_PERS: usize = 2;
 
 /// One labelled sentence: normalized words and tag indices into [`TAGS`].
 pub type Labelled = (Vec<String>, Vec<usize>);
@@ -75,7 +75,7 @@ pub fn forced_person(
     j
 }
 
-fn previous(tags: &[usize], i: usize) -> (&'static str, &'static str) {
+pub(super) fn previous(tags: &[usize], i: usize) -> (&'static str, &'static str) {
     let name = |k: Option<usize>| k.map_or("<s>", |t| TAGS[t]);
     (
         name(i.checked_sub(1).map(|j| tags[j])),
@@ -85,7 +85,7 @@ fn previous(tags: &[usize], i: usize) -> (&'static str, &'static str) {
 
 /// The best-scoring tag that keeps the BIO sequence valid: an I- tag only
 /// continues a B- or I- of its own type.
-fn best_valid(scores: &[f32; N_TAGS], prev: Option<usize>) -> usize {
+pub(super) fn best_valid(scores: &[f32; N_TAGS], prev: Option<usize>) -> usize {
     let valid = |t: usize| {
         let tag = TAGS[t];
         match tag.strip_prefix("I-") {

@@ -245,21 +245,43 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
 
 /// Encodes a cache (written with [`crate::store::write_atomic`]).
 pub fn encode(head: &Head, names: &NameTable, detail: &[FileDetail], fingerprint: u64) -> Vec<u8> {
-    let detail = postcard::to_stdvec(&(names, detail)).expect("in-memory encoding cannot fail");
-    encode_raw(head, &detail, fingerprint)
+    let mut out = Vec::new();
+    write(&mut out, head, Detail::Decoded(names, detail), fingerprint)
+        .expect("writing to memory cannot fail");
+    out
 }
 
-/// Encodes a cache around a detail section already encoded.
-pub fn encode_raw(head: &Head, detail: &[u8], fingerprint: u64) -> Vec<u8> {
-    let head = postcard::to_stdvec(head).expect("in-memory encoding cannot fail");
-    let mut out = Vec::with_capacity(28 + head.len() + detail.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&fingerprint.to_le_bytes());
-    out.extend_from_slice(&(head.len() as u64).to_le_bytes());
-    out.extend_from_slice(&head);
-    out.extend_from_slice(detail);
-    out
+/// The detail section to write: as decoded, or bytes kept from the old cache.
+pub enum Detail<'a> {
+    /// Names and per-file details.
+    Decoded(&'a NameTable, &'a [FileDetail]),
+    /// A section already encoded.
+    Raw(&'a [u8]),
+}
+
+/// Writes a cache straight to `out`, so that a large index is not held
+/// twice in memory.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    head: &Head,
+    detail: Detail<'_>,
+    fingerprint: u64,
+) -> std::io::Result<()> {
+    let encoding = |e: postcard::Error| std::io::Error::other(e.to_string());
+    // The head's length leads it: measured by a first encoding pass that
+    // writes nothing, so that the head is never held twice either.
+    let len = postcard::experimental::serialized_size(head).map_err(encoding)?;
+    out.write_all(MAGIC)?;
+    out.write_all(&FORMAT_VERSION.to_le_bytes())?;
+    out.write_all(&fingerprint.to_le_bytes())?;
+    out.write_all(&(len as u64).to_le_bytes())?;
+    postcard::to_io(head, &mut *out).map_err(encoding)?;
+    match detail {
+        Detail::Raw(bytes) => out.write_all(bytes),
+        Detail::Decoded(names, detail) => postcard::to_io(&(names, detail), out)
+            .map(|_| ())
+            .map_err(encoding),
+    }
 }
 
 /// A stable 64-bit hash of a file's bytes: XXH3, as fast as reading memory

@@ -221,11 +221,14 @@ pub fn open_telling(
     let updated = update::update(root, scan, cached, extractor, &mut report, progress)?;
     if updated.changed {
         if let Some(path) = cache_path {
-            let bytes = match &updated.raw_detail {
-                Some(raw) => cache::encode_raw(&updated.head, raw, fingerprint),
-                None => cache::encode(&updated.head, &updated.names, &updated.detail, fingerprint),
+            let detail = match &updated.raw_detail {
+                Some(raw) => cache::Detail::Raw(raw),
+                None => cache::Detail::Decoded(&updated.names, &updated.detail),
             };
-            if let Err(e) = crate::store::write_atomic(path, &bytes) {
+            let written = crate::store::write_atomic_with(path, |w| {
+                cache::write(w, &updated.head, detail, fingerprint)
+            });
+            if let Err(e) = written {
                 report.not_saved = Some(format!("cannot write {}: {e}", path.display()));
             }
         }

@@ -14,7 +14,7 @@ use crate::entities::model::ModelError;
 use crate::entities::{
     add_known, candidates, extract, known_set, link, paragraphs, untagged_names, Extractor,
 };
-use crate::entities::{CorpusEntities, Found, Mention, NameTable, NameTally};
+use crate::entities::{CorpusEntities, Found, NameTable, NameTally, PendingFound};
 
 /// A file modified this close to the last indexing may have changed after it
 /// was read without its time showing it; such files are checked by content.
@@ -44,8 +44,9 @@ enum Plan {
 
 /// One file after the update.
 struct FileState {
+    /// The file's listing is its articles (without bodies), made into
+    /// [`Article`]s only when the corpus is linked.
     key: CachedFile,
-    articles: Vec<Article>,
     detail: FileDetail,
     analyzed: bool,
 }
@@ -236,25 +237,30 @@ pub fn update(
     };
     progress.linking();
     let candidates = candidates(&sum(&states));
-    // Only the (few) pending occurrences are kept between the passes; the
-    // mentions are expanded again when they are added to, which costs less
-    // than holding every expanded article of a cold index at once.
-    let mut pending: Vec<Vec<Vec<Mention>>> = states
+    // Only the (few) pending occurrences are kept between the passes, and
+    // the mentions are expanded again when they are added to: that costs
+    // less than holding every expanded article of a cold index at once. The
+    // files are read again, and one that changed meanwhile is left as it
+    // was analyzed (its new time makes the next run look at it).
+    let mut pending: Vec<Vec<Vec<PendingFound>>> = states
         .par_iter_mut()
-        .map(|s| {
-            if !s.analyzed {
+        .zip(&files)
+        .map(|(s, entry)| {
+            if !s.analyzed || candidates.is_empty() {
                 return Vec::new();
             }
+            let Some(again) = read_again(entry, s.key.hash) else {
+                return Vec::new();
+            };
             let mut own = NameTally::default();
-            let out: Vec<_> = s
-                .articles
+            let out: Vec<_> = again
                 .iter()
                 .zip(&s.detail.mentions)
                 .map(|(a, m)| {
                     let full = lock(&names).expand(m);
                     let p = extractor.known_occurrences(&paragraphs(a), &candidates, &full);
                     untagged_names(&full, &p, &mut own);
-                    p
+                    lock(&names).compact_pending(&p)
                 })
                 .collect();
             for (key, t) in own {
@@ -266,21 +272,21 @@ pub fn update(
             out
         })
         .collect();
+    extractor.release_caches();
     let known = known_set(&sum(&states));
     states
         .par_iter_mut()
         .zip(&mut pending)
         .filter(|(s, _)| s.analyzed)
         .for_each(|(s, pending)| {
-            let articles = s.articles.iter_mut().zip(&mut s.detail.mentions);
-            for ((a, m), p) in articles.zip(std::mem::take(pending)) {
+            for (m, p) in s.detail.mentions.iter_mut().zip(std::mem::take(pending)) {
                 if !p.is_empty() {
                     let mut full = lock(&names).expand(m);
-                    if add_known(&paragraphs(a), &known, p, &mut full) {
+                    let p = lock(&names).expand_pending(&p);
+                    if add_known(&known, p, &mut full) {
                         *m = lock(&names).compact(&full);
                     }
                 }
-                a.body = Vec::new();
             }
         });
     let mut names = names.into_inner().unwrap_or_else(PoisonError::into_inner);
@@ -307,7 +313,14 @@ pub fn update(
             mentions.push(std::mem::take(m));
             origin.push((k, r));
         }
-        articles.append(&mut s.articles);
+        let path: std::sync::Arc<str> = path.into();
+        articles.extend(
+            s.key
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(r, a)| a.article(&path, r)),
+        );
     }
     let order = sort_articles(&mut articles);
     let mut sorted: Vec<Vec<Found>> = order
@@ -423,10 +436,16 @@ fn read(
             articles: file.articles.iter().map(CachedArticle::of).collect(),
             warnings: file.warnings.into_iter().map(|w| w.reason).collect(),
         },
-        articles: file.articles,
         detail: FileDetail { mentions, tally },
         analyzed: true,
     })
+}
+
+/// The articles of a file read again, with their bodies, if its content is
+/// still the one analyzed.
+fn read_again(entry: &FileEntry, hash: u64) -> Option<Vec<Article>> {
+    let bytes = crate::corpus::read_article_file(&entry.path).ok()?;
+    (content_hash(&bytes) == hash).then(|| read_bytes(&entry.path, &entry.rel, &bytes).articles)
 }
 
 /// A cached file taken as it was (its time refreshed when only that changed).
@@ -435,20 +454,12 @@ fn reuse(
     (mut key, detail): (CachedFile, FileDetail),
     hash: Option<u64>,
 ) -> FileState {
-    let path: std::sync::Arc<str> = crate::corpus::path_text(&entry.path).into();
-    let articles = key
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(r, a)| a.article(&path, r))
-        .collect();
     if hash.is_some() {
         key.mtime = entry.mtime;
         key.size = entry.size;
     }
     FileState {
         key,
-        articles,
         detail,
         analyzed: false,
     }
