@@ -196,6 +196,8 @@ fn same_word(a: &str, b: &str, lex: &Lexicon<'_>) -> bool {
 }
 
 struct Node {
+    /// The gazetteer place it is, if it is one.
+    known: Option<String>,
     kind: Kind,
     norms: Vec<String>,
     /// Mentions per name id (their surfaces are in `name_node`).
@@ -249,14 +251,23 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
                 None => {
                     let r = reduce(names.get(f.name), &lex);
                     let joined = r.norms.join(" ");
-                    let key = match r.kind {
+                    let known = match r.kind {
+                        // A gazetteer place, or a town GeoNames lists under
+                        // this very spelling: a place of its own.
                         Kind::Place => gaz
                             .place(&joined)
-                            .map_or_else(|| place_key(&joined), |p| format!("@{}", p.arabic)),
-                        Kind::Person => joined,
+                            .map(|p| p.arabic.clone())
+                            .or_else(|| gaz.is_town(&joined).then(|| format!("town:{joined}"))),
+                        Kind::Person => None,
+                    };
+                    let key = match (&known, r.kind) {
+                        (Some(p), _) if !p.starts_with("town:") => format!("@{p}"),
+                        (_, Kind::Place) => place_key(&joined),
+                        (_, Kind::Person) => joined,
                     };
                     let id = *by_key.entry((r.kind, key)).or_insert_with(|| {
                         nodes.push(Node {
+                            known,
                             kind: r.kind,
                             norms: r.norms.clone(),
                             spellings: HashMap::new(),
@@ -290,6 +301,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
         buckets.entry((n.kind, &skeletons[i])).or_default().push(i);
     }
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    let mut identity: Vec<Option<&str>> = nodes.iter().map(|n| n.known.as_deref()).collect();
     for members in buckets.values() {
         for (k, &i) in members.iter().enumerate() {
             for &j in &members[k + 1..] {
@@ -300,6 +312,13 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
                     .all(|(x, y)| same_word(x, y, &lex))
                 {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    // Two places the gazetteer tells apart stay apart, even
+                    // through a spelling between them (باريس, بيرايوس).
+                    match (&identity[ri], &identity[rj]) {
+                        (Some(a), Some(b)) if a != b => continue,
+                        (None, Some(_)) => identity[ri] = identity[rj],
+                        _ => {}
+                    }
                     parent[rj] = ri;
                 }
             }
@@ -442,6 +461,33 @@ mod tests {
         assert_eq!(skeleton("كازاخستان"), skeleton("كازخستان"));
         assert_eq!(skeleton("سوريا"), skeleton("سوريه"));
         assert_ne!(skeleton("علوش"), skeleton("ظريف"));
+    }
+
+    #[test]
+    fn towns_geonames_tells_apart_stay_apart() {
+        // Same consonant skeleton and within a letter or two of each other:
+        // chained, they once made Piraeus, Berisso and Perris spellings of
+        // Paris.
+        let ext = Extractor::builtin().unwrap();
+        let mut names = NameTable::default();
+        let article: Vec<Found> = ["باريس", "بيرريس", "بيريسو", "بيرايوس", "باريس"]
+            .iter()
+            .enumerate()
+            .map(|(k, w)| Found {
+                paragraph: 1,
+                start: 20 * k as u32,
+                end: 20 * k as u32 + 10,
+                name: names.intern(Name {
+                    kind: Kind::Place,
+                    words: vec![w.to_string()],
+                    norms: vec![crate::text::normalize_str(w)],
+                }),
+            })
+            .collect();
+        let out = cluster(&names, &[article], &ext);
+        assert_eq!(out.entities.len(), 4, "{:?}", out.entities);
+        assert_eq!(out.entities[0].name, "باريس");
+        assert_eq!(out.entities[0].mentions, 2);
     }
 
     #[test]
