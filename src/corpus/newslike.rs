@@ -7,8 +7,6 @@
 //! spread like a newspaper's, and the noise scrapers bring (header bars,
 //! dates, share lines, script blocks, footers). Deterministic for a seed.
 
-use std::collections::HashMap;
-
 use crate::entities::tagger::{read_labelled, RawSentence};
 use crate::random::Lcg as Rng;
 
@@ -155,7 +153,8 @@ impl NewsLike {
         // Lengths: most articles a few paragraphs, some long features.
         let count = 3 + rng.skewed(24) + rng.below(6);
         let start = rng.below(self.sentences.len());
-        let mut cast: HashMap<String, String> = HashMap::new();
+        // In insertion order, so that the same seed writes the same bytes.
+        let mut cast: Vec<(String, String)> = Vec::new();
         let mut sentences = Vec::with_capacity(count);
         for k in 0..count {
             let (words, tags) = &self.sentences[(start + k) % self.sentences.len()];
@@ -202,7 +201,7 @@ impl NewsLike {
         words: &[String],
         tags: &[String],
         rng: &mut Rng,
-        cast: &mut HashMap<String, String>,
+        cast: &mut Vec<(String, String)>,
         persons: &mut std::collections::HashSet<String>,
         places: &mut std::collections::HashSet<String>,
     ) -> String {
@@ -221,8 +220,8 @@ impl NewsLike {
             }
             let gold = words[i..end].join(" ");
             if kind == "PERS" {
-                let name = match cast.get(&gold) {
-                    Some(n) => n.clone(),
+                let name = match cast.iter().find(|c| c.0 == gold) {
+                    Some(c) => c.1.clone(),
                     None => {
                         // A surname alone after the full name: its new surname.
                         let known = cast
@@ -230,7 +229,7 @@ impl NewsLike {
                             .find(|(g, _)| g.len() > gold.len() && g.ends_with(&format!(" {gold}")))
                             .and_then(|(_, n)| n.rsplit(' ').next().map(str::to_owned));
                         let n = known.unwrap_or_else(|| self.persons.draw(rng).clone());
-                        cast.insert(gold.clone(), n.clone());
+                        cast.push((gold.clone(), n.clone()));
                         n
                     }
                 };
@@ -247,10 +246,14 @@ impl NewsLike {
                     .copied()
                     .unwrap_or("");
                 let key = format!("LOC {}", &gold[clitic.len()..]);
-                let place = cast
-                    .entry(key)
-                    .or_insert_with(|| self.places.draw(rng).clone())
-                    .clone();
+                let place = match cast.iter().find(|c| c.0 == key) {
+                    Some(c) => c.1.clone(),
+                    None => {
+                        let p = self.places.draw(rng).clone();
+                        cast.push((key, p.clone()));
+                        p
+                    }
+                };
                 places.insert(place.clone());
                 out.push(format!("{clitic}{place}"));
             }
