@@ -191,11 +191,14 @@ pub fn add_known(
     found.mentions.sort_by_key(|m| (m.paragraph, m.range.start));
     join_adjacent(&mut found.mentions, |prev, m| {
         let p = m.paragraph;
-        from.get(&(p, m.range.start))
-            .is_some_and(|&b| b <= prev.range.end)
-            || to
-                .get(&(p, prev.range.end))
-                .is_some_and(|&b| b >= m.range.start)
+        // As with the text at hand: overlapping mentions have no gap.
+        prev.range.end <= m.range.start
+            && (from
+                .get(&(p, m.range.start))
+                .is_some_and(|&b| b <= prev.range.end)
+                || to
+                    .get(&(p, prev.range.end))
+                    .is_some_and(|&b| b >= m.range.start))
     });
     true
 }

@@ -67,15 +67,6 @@ pub struct CorpusEntities {
 }
 
 impl CorpusEntities {
-    /// Indexes the spots of each article (in corpus order).
-    pub fn new(entities: Vec<Entity>, spots: &[Vec<Spot>]) -> CorpusEntities {
-        let mut out = CorpusEntities::with_entities(entities);
-        for article in spots {
-            out.push_article(article);
-        }
-        out
-    }
-
     /// The entities, with no article yet.
     pub fn with_entities(entities: Vec<Entity>) -> CorpusEntities {
         CorpusEntities {
@@ -88,22 +79,19 @@ impl CorpusEntities {
 
     /// Adds the next article's spots (in corpus order).
     pub fn push_article(&mut self, article: &[Spot]) {
-        let out = self;
-        {
-            let mut counts: Vec<(u32, usize, usize)> = Vec::new();
-            for (pos, s) in article.iter().enumerate() {
-                match counts.iter_mut().find(|c| c.0 == s.entity) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((s.entity, 1, pos)),
-                }
+        let mut counts: Vec<(u32, usize, usize)> = Vec::new();
+        for (pos, s) in article.iter().enumerate() {
+            match counts.iter_mut().find(|c| c.0 == s.entity) {
+                Some(c) => c.1 += 1,
+                None => counts.push((s.entity, 1, pos)),
             }
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-            out.mentioned.extend(counts.iter().map(|c| c.0));
-            out.starts.push(out.mentioned.len() as u32);
-            out.spot_bytes = postcard::to_extend(article, std::mem::take(&mut out.spot_bytes))
-                .expect("in-memory encoding cannot fail");
-            out.spot_starts.push(out.spot_bytes.len() as u32);
         }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        self.mentioned.extend(counts.iter().map(|c| c.0));
+        self.starts.push(self.mentioned.len() as u32);
+        self.spot_bytes = postcard::to_extend(article, std::mem::take(&mut self.spot_bytes))
+            .expect("in-memory encoding cannot fail");
+        self.spot_starts.push(self.spot_bytes.len() as u32);
     }
 
     /// Number of articles.
