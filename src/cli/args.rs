@@ -30,6 +30,14 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
+    /// Look at every file of the corpus for changes before answering. By
+    /// default an indexed corpus is taken as unchanged when its directories'
+    /// times are and a sample of its files (the newest first) is; a file
+    /// edited in place, rather than saved anew, may then go unseen for a
+    /// while. `sahifa index` always looks at every file.
+    #[arg(long, global = true)]
+    pub refresh: bool,
+
     /// Who reorders right-to-left text in the reader: `app` or `terminal`.
     #[arg(long, value_enum)]
     pub bidi: Option<BidiMode>,

@@ -92,6 +92,16 @@ fn long_version() -> String {
     )
 }
 
+/// How a command that reads the corpus checks its index: quickly, unless
+/// `--refresh` asks for every file to be looked at.
+fn reading(cli: &Cli) -> Refresh {
+    if cli.refresh {
+        Refresh::Incremental
+    } else {
+        Refresh::Quick
+    }
+}
+
 /// The exit status of a listing: 1 when it printed nothing, as grep does.
 fn found(n: usize) -> ExitCode {
     if n == 0 {
@@ -125,7 +135,7 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
         }
         Some(Command::List(a)) => {
             let wants = a.json || a.jsonl || a.person.is_some() || a.place.is_some();
-            let mut opened = open(cli, paths, wants, Refresh::Incremental)?;
+            let mut opened = open(cli, paths, wants, reading(cli))?;
             tell(opened.report.as_ref());
             let analysis = if wants {
                 Some(opened.analysis()?)
@@ -150,13 +160,13 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
             Ok(code)
         }
         Some(Command::Show(a)) => {
-            let opened = open(cli, paths, false, Refresh::Incremental)?;
+            let opened = open(cli, paths, false, reading(cli))?;
             tell(opened.report.as_ref());
             show::run(&opened.corpus, a, out)
         }
         Some(Command::Render(a)) => render::run(a, &mut std::io::stdin().lock(), out),
         Some(Command::Names(a)) => {
-            let mut opened = open(cli, paths, true, Refresh::Incremental)?;
+            let mut opened = open(cli, paths, true, reading(cli))?;
             tell(opened.report.as_ref());
             let analysis = opened.analysis()?;
             let code = found(names::run(&analysis, a, out)?);
@@ -164,7 +174,7 @@ fn dispatch(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> R
             Ok(code)
         }
         Some(Command::Entities(a)) => {
-            let mut opened = open(cli, paths, true, Refresh::Incremental)?;
+            let mut opened = open(cli, paths, true, reading(cli))?;
             tell(opened.report.as_ref());
             let entities = opened.analysis()?.found;
             let code = found(entities::run(&opened.corpus, &entities, a, out)?);
@@ -180,7 +190,7 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     let tty = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let term = std::env::var("TERM").unwrap_or_default();
     if !tty || term.is_empty() || term == "dumb" {
-        let opened = open(cli, paths, false, Refresh::Incremental)?;
+        let opened = open(cli, paths, false, reading(cli))?;
         if tty {
             eprintln!("sahifa: TERM={term:?} cannot show the full-screen reader, so here is the article list (set TERM, for example TERM=xterm-256color, for the reader; see sahifa --help)");
         } else {
@@ -205,7 +215,7 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
         }
         ColorMode::Never => crate::tui::Theme::plain(),
     };
-    let mut opened = open(cli, paths, true, Refresh::Incremental)?;
+    let mut opened = open(cli, paths, true, reading(cli))?;
     tell(opened.report.as_ref());
     let analysis = opened.analysis()?;
     let library =

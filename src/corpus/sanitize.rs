@@ -71,9 +71,10 @@ pub fn shown_name(text: &str) -> std::borrow::Cow<'_, str> {
 
 fn line_with<'a>(text: &'a str, newline: &str) -> std::borrow::Cow<'a, str> {
     let raw = |c: char| super::names::raw_byte(c).is_some();
-    if !text
-        .chars()
-        .any(|c| c.is_control() || is_bidi_control(c) || raw(c))
+    if !may_need_cleaning(text)
+        || !text
+            .chars()
+            .any(|c| c.is_control() || is_bidi_control(c) || raw(c))
     {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -92,6 +93,17 @@ fn line_with<'a>(text: &'a str, newline: &str) -> std::borrow::Cow<'a, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether `text` has a byte that can begin a character [`line_with`]
+/// changes: C0 controls and DEL; 0xC2, which begins the C1 controls;
+/// 0xE2, which begins the bidi controls; 0xF4, which begins the stand-ins
+/// for raw bytes. A byte test, because every string read back from an index
+/// passes here and almost none needs anything (Arabic letters begin with
+/// 0xD8 to 0xDB).
+fn may_need_cleaning(text: &str) -> bool {
+    text.bytes()
+        .any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xf4))
 }
 
 /// Skips the parameter and intermediate bytes of a CSI sequence and its final byte.
@@ -123,6 +135,20 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::{one_line, shown_name, strip_controls};
+
+    #[test]
+    fn the_byte_test_lets_no_character_that_needs_cleaning_through() {
+        // Exhaustive: every scalar value, alone and inside Arabic text.
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            let needs = c.is_control()
+                || super::is_bidi_control(c)
+                || crate::corpus::names::raw_byte(c).is_some();
+            if needs {
+                assert!(super::may_need_cleaning(&format!("نص{c}نص")), "{c:?}");
+            }
+        }
+        assert!(!super::may_need_cleaning("لافروف يلتقي Lavrov في موسكو"));
+    }
 
     #[test]
     fn one_line_table() {

@@ -27,6 +27,14 @@ pub struct Scan {
     pub files: Vec<FileEntry>,
     /// Unreadable entries, unsupported formats, oversized files.
     pub warnings: Vec<Warning>,
+    /// Every directory walked (relative path, `""` for the root) with its
+    /// modification time, sorted by path: adding, removing or renaming an
+    /// entry changes its directory's time, so these tell whether a walk
+    /// would find the same files without walking.
+    pub dirs: Vec<(String, i128)>,
+    /// Whether every directory and entry could be read (a walk with an
+    /// unreadable part cannot be vouched for by directory times).
+    pub complete: bool,
 }
 
 /// Lists a corpus path: a file, or a directory read recursively (hidden
@@ -39,7 +47,10 @@ pub fn scan(root: &Path) -> Result<Scan, LoadError> {
             source: e,
         },
     })?;
-    let mut out = Scan::default();
+    let mut out = Scan {
+        complete: true,
+        ..Scan::default()
+    };
     if meta.is_file() {
         let rel = root
             .file_name()
@@ -48,7 +59,9 @@ pub fn scan(root: &Path) -> Result<Scan, LoadError> {
         out.add(root.to_path_buf(), rel, &meta);
         return Ok(out);
     }
+    out.dirs.push((String::new(), mtime_of(&meta)));
     walk(root, "", &[identity(&meta)], &mut out);
+    out.dirs.sort();
     Ok(out)
 }
 
@@ -80,7 +93,10 @@ fn identity(meta: &std::fs::Metadata) -> DirId {
 fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
     let entries = match std::fs::read_dir(dir) {
         Ok(d) => d,
-        Err(e) => return out.warn(dir, format!("cannot read: {e}")),
+        Err(e) => {
+            out.complete = false;
+            return out.warn(dir, format!("cannot read: {e}"));
+        }
     };
     let mut files = Vec::new();
     let mut dirs = Vec::new();
@@ -88,6 +104,7 @@ fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
+                out.complete = false;
                 out.warn(dir, format!("cannot read: {e}"));
                 continue;
             }
@@ -106,10 +123,13 @@ fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
             _ => entry.metadata(),
         };
         match meta {
-            Ok(m) if m.is_dir() => dirs.push((name, entry.path(), child_rel, identity(&m))),
+            Ok(m) if m.is_dir() => dirs.push((name, entry.path(), child_rel, m)),
             Ok(m) if m.is_file() => files.push((name, entry.path(), child_rel, m)),
             Ok(_) => {}
-            Err(e) => out.warn(&entry.path(), format!("cannot read: {e}")),
+            Err(e) => {
+                out.complete = false;
+                out.warn(&entry.path(), format!("cannot read: {e}"));
+            }
         }
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -120,8 +140,12 @@ fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
     }
     let subs: Vec<Scan> = dirs
         .par_iter()
-        .map(|(_, path, rel, id)| {
-            let mut sub = Scan::default();
+        .map(|(_, path, rel, meta)| {
+            let id = &identity(meta);
+            let mut sub = Scan {
+                complete: true,
+                ..Scan::default()
+            };
             if cfg!(unix) && ancestors.contains(id) {
                 sub.warn(path, "symbolic link loop, skipped");
             } else if ancestors.len() > MAX_DEPTH {
@@ -132,6 +156,7 @@ fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
             } else {
                 let mut chain = ancestors.to_vec();
                 chain.push(*id);
+                sub.dirs.push((rel.clone(), mtime_of(meta)));
                 walk(path, rel, &chain, &mut sub);
             }
             sub
@@ -140,6 +165,8 @@ fn walk(dir: &Path, rel: &str, ancestors: &[DirId], out: &mut Scan) {
     for mut sub in subs {
         out.files.append(&mut sub.files);
         out.warnings.append(&mut sub.warnings);
+        out.dirs.append(&mut sub.dirs);
+        out.complete &= sub.complete;
     }
 }
 
@@ -165,16 +192,20 @@ impl Scan {
                 format!("{mb} MB is too large for an article, skipped"),
             );
         }
-        let mtime = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128);
         self.files.push(FileEntry {
             rel,
             path,
             size: meta.len(),
-            mtime,
+            mtime: mtime_of(meta),
         });
     }
+}
+
+/// A file's or directory's modification time, nanoseconds since the epoch
+/// (0 if unknown).
+pub fn mtime_of(meta: &std::fs::Metadata) -> i128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128)
 }

@@ -16,7 +16,7 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -131,6 +131,10 @@ pub struct Head {
     /// too large, unreadable directories. Kept so that each is named once,
     /// when first seen, and not on every command.
     pub skipped: Vec<(String, String)>,
+    /// The directories walked and their times (see [`crate::corpus::Scan::dirs`]).
+    pub dirs: Vec<(String, i128)>,
+    /// Whether the walk read everything (see [`crate::corpus::Scan::complete`]).
+    pub complete: bool,
 }
 
 /// Per-file extraction results, for updating the index file by file.
@@ -331,6 +335,8 @@ mod tests {
             }],
             found: CorpusEntities::default(),
             skipped: vec![("b.csv".into(), "unsupported".into())],
+            dirs: vec![(String::new(), 5)],
+            complete: true,
         };
         let detail = vec![FileDetail::default()];
         let names = NameTable::default();
@@ -338,6 +344,7 @@ mod tests {
         let c = read(&path, 42).unwrap().unwrap();
         assert_eq!(c.head.files, head.files);
         assert_eq!(c.head.skipped, head.skipped);
+        assert_eq!(c.head.dirs, head.dirs);
         assert_eq!(c.detail().unwrap().1.len(), 1);
         assert!(matches!(
             read(&path, 43),

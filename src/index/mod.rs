@@ -9,6 +9,7 @@
 //! files keep what they found until a full rebuild (`sahifa index --full`).
 
 pub mod cache;
+mod fresh;
 mod listing;
 mod update;
 
@@ -140,7 +141,10 @@ fn count_of(n: usize, one: &str, many: &str) -> String {
 /// How much of the cache to trust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refresh {
-    /// Reuse every file whose key matches.
+    /// Trust the directories' times and a budget of files (see
+    /// [`fresh`]); walk the corpus only when they say it changed.
+    Quick,
+    /// Walk the corpus: reuse every file whose size and time match.
     Incremental,
     /// Analyze every file again.
     Full,
@@ -194,20 +198,30 @@ pub fn open_telling(
     let clock = Instant::now();
     let fingerprint = crate::entities::fingerprint();
     let mut report = Report::default();
-    // The cache is read while the corpus is scanned: a warm start is
-    // mostly these two.
-    let (cached, scan) = rayon::join(
-        || match (cache_path, refresh) {
-            (Some(path), Refresh::Incremental) => cache::read(path, fingerprint).map(|c| {
-                c.map(|mut c| {
-                    let listed = listing::listing(root, &mut c.head);
-                    (c, listed)
-                })
-            }),
-            _ => Ok(None),
-        },
-        || crate::corpus::scan(root),
-    );
+    let read = |path: &Path| {
+        cache::read(path, fingerprint).map(|c| {
+            c.map(|mut c| {
+                let listed = listing::listing(root, &mut c.head);
+                (c, listed)
+            })
+        })
+    };
+    let (cached, scan) = match (cache_path, refresh) {
+        (Some(path), Refresh::Quick) => {
+            let cached = read(path);
+            let vouched = match &cached {
+                Ok(Some((c, _))) => fresh::probe(root, &c.head, update::now_ns()),
+                _ => None,
+            };
+            let scan = vouched.map_or_else(|| crate::corpus::scan(root), Ok);
+            (cached, scan)
+        }
+        // The cache is read while the corpus is walked.
+        (Some(path), Refresh::Incremental) => {
+            rayon::join(|| read(path), || crate::corpus::scan(root))
+        }
+        _ => (Ok(None), crate::corpus::scan(root)),
+    };
     let scan = scan?;
     let cached = cached.unwrap_or_else(|e| {
         report.rebuilt_because = Some(e.to_string());

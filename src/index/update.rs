@@ -7,6 +7,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use rayon::prelude::*;
 
 use super::cache::{content_hash, Cache, CachedArticle, CachedFile, FileDetail, Head};
+use super::fresh::RACY_NS;
 use super::listing::{regroup, Listed};
 use super::{LazyExtractor, Report};
 use crate::corpus::{read_bytes, sort_articles, Article, Corpus, FileEntry, Scan, Warning};
@@ -15,10 +16,6 @@ use crate::entities::{
     add_known, candidates, extract, known_set, link, paragraphs, untagged_names, Extractor,
 };
 use crate::entities::{CorpusEntities, Found, NameTable, NameTally, PendingFound};
-
-/// A file modified this close to the last indexing may have changed after it
-/// was read without its time showing it; such files are checked by content.
-const RACY_NS: i128 = 2_000_000_000;
 
 /// The index after an update, and whether the cache must be written.
 pub struct Updated {
@@ -72,6 +69,14 @@ pub fn update(
         .map(|c| c.0.head.skipped.iter().collect())
         .unwrap_or_default();
     let skips_changed = cached.as_ref().is_none_or(|c| c.0.head.skipped != skipped);
+    let (dirs, complete) = (scan.dirs, scan.complete);
+    // New directory times are written back, and so are times too close to
+    // the last indexing to be trusted, which a new start time makes safe.
+    let dirs_changed = cached.as_ref().is_none_or(|c| {
+        c.0.head.dirs != dirs
+            || c.0.head.complete != complete
+            || dirs.iter().any(|d| d.1 >= c.0.head.started - RACY_NS)
+    });
     let mut warnings: Vec<Warning> = scan
         .warnings
         .into_iter()
@@ -119,7 +124,7 @@ pub fn update(
             let checked = hashes.iter().any(Option::is_some);
             // Only times (or skipped entries) changed: the cache is written
             // again with them, its detail section copied as it is.
-            let rewrite = checked || skips_changed;
+            let rewrite = checked || skips_changed || dirs_changed;
             let raw_detail = rewrite.then(|| c.detail_bytes().to_vec());
             let (Cache { mut head, .. }, listed) = cached.expect("checked");
             report.skipped += head.files.iter().filter(|f| !f.warnings.is_empty()).count();
@@ -127,9 +132,12 @@ pub fn update(
                 // Written back: the listing goes back into the files.
                 regroup(&mut head, &listed);
                 head.skipped = skipped;
+                head.dirs = dirs;
+                head.complete = complete;
+                // Every file was just found as cached (by time or content).
+                head.started = started;
             }
             if checked {
-                head.started = started;
                 for (f, entry) in head.files.iter_mut().zip(&scan.files) {
                     f.mtime = entry.mtime;
                 }
@@ -347,6 +355,8 @@ pub fn update(
             files,
             found,
             skipped,
+            dirs,
+            complete,
         },
         names,
         detail,
@@ -487,7 +497,7 @@ fn lock(names: &Mutex<NameTable>) -> MutexGuard<'_, NameTable> {
     names.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-fn now_ns() -> i128 {
+pub(super) fn now_ns() -> i128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as i128)
