@@ -151,13 +151,18 @@ fn a_doctored_cache_cannot_write_escapes() {
         .unwrap();
     let (names, detail) = cache.detail().unwrap();
     let mut head = cache.head.clone();
+    let (map, range) = cache.listing_section();
+    sahifa::index::listing::Listing::open(map, range, &head.files, &corpus)
+        .unwrap()
+        .regroup(&mut head.files);
     drop(cache);
     let evil = "\u{1b}]2;owned\u{7}\u{9b}2J\u{202e}";
     head.files[0].articles[0].title = format!("{evil}title");
     head.files[0].articles[0].id = format!("{evil}id");
     head.files[1].warnings.push(format!("{evil}warning"));
     head.found.entities[0].name = format!("{evil}name");
-    let bytes = sahifa::index::cache::encode(&head, &names, &detail, fingerprint);
+    let listing = sahifa::index::listing::encode_files(&head.files);
+    let bytes = sahifa::index::cache::encode(&head, &listing, &names, &detail, fingerprint);
     std::fs::write(&file, bytes).unwrap();
     for args in [
         &["list"][..],

@@ -2,6 +2,7 @@
 //! updates, edits seen at once, and damaged caches rebuilt with a warning.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -152,4 +153,51 @@ fn a_cache_from_another_version_is_rebuilt() {
         .success()
         .stdout(predicate::str::contains("001"))
         .stderr(predicate::str::contains("another version of sahifa"));
+}
+
+#[test]
+fn added_removed_and_edited_files_are_seen_without_a_walk_being_asked_for() {
+    let f = Fixture::new();
+    // A subdirectory: a file added there changes its time, not the root's.
+    let sub = f.corpus.join("sub");
+    fs::create_dir(&sub).unwrap();
+    fs::rename(f.sample("001"), sub.join("001.txt")).unwrap();
+    // Times an hour old, so that none is too recent to be trusted.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let age = |p: &Path| fs::File::open(p).unwrap().set_modified(hour_ago).unwrap();
+    let age_all = || {
+        for e in fs::read_dir(&f.corpus)
+            .unwrap()
+            .chain(fs::read_dir(&sub).unwrap())
+        {
+            age(&e.unwrap().path());
+        }
+        age(&f.corpus);
+    };
+    age_all();
+    f.stdout(&["index"]);
+    let listed = || f.stdout(&["list"]).lines().count();
+    assert_eq!(listed(), 5);
+
+    fs::copy(f.sample("003"), sub.join("new.txt")).unwrap();
+    assert_eq!(listed(), 6, "a file added to a subdirectory");
+    age_all();
+    f.stdout(&["index"]);
+    fs::remove_file(f.sample("004")).unwrap();
+    assert_eq!(listed(), 5, "a file removed");
+    age_all();
+    f.stdout(&["index"]);
+
+    // Rewritten in place: the directory's time stays, the file's does not.
+    let path = f.sample("000");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&path)
+        .unwrap()
+        .write_all(text.replace("بوتين يبحث", "بوتين يناقش").as_bytes())
+        .unwrap();
+    assert!(f.stdout(&["list"]).contains("بوتين يناقش"));
+    f.sahifa(&["list", "--refresh"]).success();
 }

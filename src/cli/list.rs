@@ -1,5 +1,6 @@
 //! `sahifa list`: the articles, as lines or JSON.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
 use rayon::prelude::*;
@@ -10,7 +11,8 @@ use serde::Serialize;
 use super::args::ListArgs;
 use super::Analysis;
 use crate::corpus::{Article, Corpus, SortOrder};
-use crate::entities::Kind;
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::{CorpusEntities, Kind};
 use crate::layout::visual_string;
 use crate::search::{articles_of_all, text_filter, NameIndex};
 use crate::store::ReadingState;
@@ -66,52 +68,47 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<usize> {
     let mut shown = selection(corpus, analysis, args);
+    // Only the articles printed are decoded from the index.
+    let mut picked: Vec<(usize, Cow<Article>)> = shown
+        .par_iter()
+        .filter_map(|&i| corpus.articles.get(i).map(|a| (i, a)))
+        .collect();
     if order != SortOrder::Id {
-        let ranks = order.ranks(&corpus.articles);
-        shown.sort_by_key(|&a| ranks[a]);
+        let these: Vec<Article> = picked.iter().map(|(_, a)| a.as_ref().clone()).collect();
+        let ranks = order.ranks(&these);
+        let mut at: Vec<usize> = (0..picked.len()).collect();
+        at.sort_by_key(|&k| ranks[k]);
+        let mut slots: Vec<Option<(usize, Cow<Article>)>> = picked.into_iter().map(Some).collect();
+        picked = at.iter().filter_map(|&k| slots[k].take()).collect();
     }
+    shown = picked.iter().map(|(i, _)| *i).collect();
     let found = analysis.map(|a| &a.found);
     if args.json || args.jsonl {
-        let names = |i: usize, kind: Kind| {
-            found.map(|f| {
-                f.of_article(i, kind)
-                    .into_iter()
-                    .map(|e| e.name.as_str())
-                    .collect()
-            })
-        };
-        let entry = |i: usize| {
-            let a = &corpus.articles[i];
-            ListEntry {
-                read: state.map(|s| s.read.contains(&a.id)),
-                bookmarked: state.map(|s| s.bookmarks.contains(&a.id)),
-                persons: names(i, Kind::Person),
-                places: names(i, Kind::Place),
-                ..ListEntry::from(a)
-            }
-        };
         if args.jsonl {
             // Each record as soon as it is built: a consumer sees the first
             // while the rest are still being written.
-            for &i in &shown {
-                serde_json::to_writer(&mut *out, &entry(i))?;
+            for p in &picked {
+                serde_json::to_writer(&mut *out, &json_entry(p.0, &p.1, found, state))?;
                 out.write_all(b"\n")?;
             }
         } else if std::io::stdout().is_terminal() {
-            let entries: Vec<ListEntry> = shown.iter().map(|&i| entry(i)).collect();
+            let entries: Vec<ListEntry> = picked
+                .iter()
+                .map(|p| json_entry(p.0, &p.1, found, state))
+                .collect();
             super::write_json(out, &entries)?;
         } else {
             // Compact, and written on all cores: a place most articles
             // mention makes a list of tens of thousands of records.
-            let chunks: Vec<serde_json::Result<Vec<u8>>> = shown
+            let chunks: Vec<serde_json::Result<Vec<u8>>> = picked
                 .par_chunks(1024)
                 .map(|chunk| {
                     let mut buf = Vec::with_capacity(chunk.len() * 512);
-                    for (j, &i) in chunk.iter().enumerate() {
+                    for (j, p) in chunk.iter().enumerate() {
                         if j > 0 {
                             buf.push(b',');
                         }
-                        serde_json::to_writer(&mut buf, &entry(i))?;
+                        serde_json::to_writer(&mut buf, &json_entry(p.0, &p.1, found, state))?;
                     }
                     Ok(buf)
                 })
@@ -127,7 +124,7 @@ pub fn run(
         }
     } else {
         let visual = args.display.visual();
-        for a in shown.iter().map(|&i| &corpus.articles[i]) {
+        for (_, a) in &picked {
             match &visual {
                 Some(opts) => writeln!(out, "{}\t{}", a.id, visual_string(&a.title, opts))?,
                 None => writeln!(out, "{}\t{}", a.id, a.title)?,
@@ -135,6 +132,30 @@ pub fn run(
         }
     }
     Ok(shown.len())
+}
+
+/// One article's JSON record, with its reading state and names when known.
+fn json_entry<'a>(
+    i: usize,
+    a: &'a Article,
+    found: Option<&'a CorpusEntities>,
+    state: Option<&ReadingState>,
+) -> ListEntry<'a> {
+    let names = |kind: Kind| {
+        found.map(|f| {
+            f.of_article(i, kind)
+                .into_iter()
+                .map(|e| e.name.as_str())
+                .collect()
+        })
+    };
+    ListEntry {
+        read: state.map(|s| s.read.contains(&a.id)),
+        bookmarked: state.map(|s| s.bookmarks.contains(&a.id)),
+        persons: names(Kind::Person),
+        places: names(Kind::Place),
+        ..ListEntry::from(a)
+    }
 }
 
 /// Indices of the articles the filters keep (all when none is given).
@@ -147,7 +168,15 @@ fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> V
             (None, Some(_)) => Some(Kind::Place),
             _ => None,
         };
-        let index = NameIndex::build_for(&a.found.entities, &a.gazetteer, only);
+        // Places answer to their English names only for a Latin query; an
+        // Arabic one need not build the gazetteer.
+        let latin = [&args.person, &args.place]
+            .into_iter()
+            .flatten()
+            .any(|q| q.chars().any(|c| c.is_ascii_alphabetic()));
+        let none = Gazetteer::default();
+        let gazetteer = if latin { a.gazetteer() } else { &none };
+        let index = NameIndex::build_for(&a.found.entities, gazetteer, only);
         // Which names a query was taken to mean, so that a surprising list
         // can be told from a surprising match (`sahifa names` ranks them).
         let mut sets = Vec::new();
@@ -186,9 +215,13 @@ fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> V
     }
     if args.since.is_some() || args.until.is_some() {
         shown.retain(|&i| {
-            corpus.articles[i].published().is_some_and(|d| {
-                args.since.is_none_or(|s| d >= s) && args.until.is_none_or(|u| d <= u)
-            })
+            corpus
+                .articles
+                .get(i)
+                .and_then(|a| a.published())
+                .is_some_and(|d| {
+                    args.since.is_none_or(|s| d >= s) && args.until.is_none_or(|u| d <= u)
+                })
         });
     }
     shown

@@ -217,10 +217,9 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     };
     let mut opened = open(cli, paths, true, reading(cli))?;
     tell(opened.report.as_ref());
-    let analysis = opened.analysis()?;
-    let library =
-        crate::tui::Library::indexed(opened.corpus, analysis.found, &analysis.gazetteer, layout)
-            .sorted(config.sort.unwrap_or_default());
+    let (found, gazetteer) = opened.analysis()?.into_parts();
+    let library = crate::tui::Library::indexed(opened.corpus, found, &gazetteer, layout)
+        .sorted(config.sort.unwrap_or_default());
     let state_path = state_path(cli, paths);
     let (mut store, warning) = StateFile::open(state_path.clone());
     if let Some(w) = warning {

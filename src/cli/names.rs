@@ -21,7 +21,7 @@ struct Match<'a> {
 
 /// Prints the matches of the query, best first; gives how many.
 pub fn run(analysis: &Analysis, args: &NamesArgs, out: &mut dyn Write) -> Result<usize> {
-    let index = NameIndex::build_for(&analysis.found.entities, &analysis.gazetteer, args.kind);
+    let index = NameIndex::build_for(&analysis.found.entities, analysis.gazetteer(), args.kind);
     let hits = index.search(&args.query, args.kind);
     let matches: Vec<Match> = hits
         .iter()

@@ -28,8 +28,21 @@ pub struct Opened {
 pub struct Analysis {
     /// The persons and places.
     pub found: CorpusEntities,
+    /// Built when first asked for: a lookup in Arabic script does without.
+    gazetteer: std::sync::OnceLock<Gazetteer>,
+}
+
+impl Analysis {
     /// Place names in Arabic and English, for Latin-script queries.
-    pub gazetteer: Gazetteer,
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer.get_or_init(Gazetteer::builtin)
+    }
+
+    /// The persons and places, and the gazetteer (built now if not yet).
+    pub fn into_parts(mut self) -> (CorpusEntities, Gazetteer) {
+        let gazetteer = self.gazetteer.take().unwrap_or_else(Gazetteer::builtin);
+        (self.found, gazetteer)
+    }
 }
 
 /// Opens the corpus. The bundled samples are analyzed only if `entities`;
@@ -176,7 +189,7 @@ impl Opened {
         };
         Ok(Analysis {
             found,
-            gazetteer: Gazetteer::builtin(),
+            gazetteer: std::sync::OnceLock::new(),
         })
     }
 }

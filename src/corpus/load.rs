@@ -12,7 +12,7 @@ use thiserror::Error;
 use super::clean::{clean_body, clean_markdown, clean_page, CleanPage};
 use super::records::{parse_json, parse_jsonl, Record};
 use super::sanitize::{one_line, shown_name};
-use super::{bundled, decode, strip_controls, Article};
+use super::{bundled, decode, strip_controls, Article, Articles};
 
 pub(super) use super::open::MAX_FILE_BYTES;
 
@@ -31,7 +31,7 @@ pub struct Corpus {
     /// Display name: the path given, or the bundled corpus's name.
     pub name: String,
     /// Articles sorted by id.
-    pub articles: Vec<Article>,
+    pub articles: Articles,
     /// One entry per file or record that was skipped.
     pub warnings: Vec<Warning>,
     /// Bodies are not held in memory (an index cache listed the articles);
@@ -248,7 +248,7 @@ pub fn load(source: &CorpusSource) -> Result<Corpus, LoadError> {
     sort_articles(&mut articles);
     Ok(Corpus {
         name,
-        articles,
+        articles: articles.into(),
         warnings,
         lazy: false,
     })

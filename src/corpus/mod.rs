@@ -2,6 +2,7 @@
 //! them, and turning scraped pages into clean [`Article`]s.
 
 mod article;
+mod articles;
 mod boiler;
 mod bundled;
 mod clean;
@@ -16,6 +17,7 @@ mod scan;
 mod synth;
 
 pub use article::{Article, SortOrder};
+pub use articles::{ArticleSource, Articles};
 pub use bundled::BUNDLED_NAME;
 pub use clean::{clean_body, clean_markdown, clean_page, CleanPage};
 pub use decode::{decode, DecodeError, Encoding};

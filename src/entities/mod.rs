@@ -3,6 +3,7 @@
 //! variants into one entity per real person or place across a corpus.
 
 pub mod boundaries;
+pub mod chunked;
 pub mod cluster;
 pub mod eval;
 pub mod extract;
@@ -52,6 +53,7 @@ pub struct Spot {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CorpusEntities {
     /// The corpus-wide entities, most widely mentioned first.
+    #[serde(with = "chunked")]
     pub entities: Vec<Entity>,
     /// `mentioned[starts[a]..starts[a + 1]]`: the entities article `a`
     /// mentions, most mentioned first, then in order of first mention.

@@ -1,12 +1,14 @@
-//! The index cache file: a versioned header, then two postcard sections.
+//! The index cache file: a versioned header, then three postcard sections.
 //!
-//! The first section is all a warm start needs (per-file keys and article
-//! listings, the entities and where they are); the second holds what is only
-//! needed to update the index when files change (each file's mentions and
-//! name tally), and is decoded only then.
+//! The head is all a warm start decodes (per-file keys, the entities and
+//! where they are); the listing holds each article's record apart, decoded
+//! only when the article is listed (see `listing.rs`); the detail holds
+//! what is only needed to update the index when files change (each file's
+//! mentions and name tally), and is decoded only then.
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -111,7 +113,9 @@ pub struct CachedFile {
     pub mtime: i128,
     /// Content hash (see [`content_hash`]).
     pub hash: u64,
-    /// Its articles in file order.
+    /// Its articles in file order: kept in the listing section, and here
+    /// only while the index is updated.
+    #[serde(skip)]
     pub articles: Vec<CachedArticle>,
     /// Why records of it (or all of it) were skipped.
     pub warnings: Vec<String>,
@@ -147,17 +151,32 @@ pub struct FileDetail {
     pub tally: Vec<(String, [u32; 3])>,
 }
 
-/// A cache as read: the head decoded, the detail left in the mapped file
-/// until needed.
+/// A cache as read: the head decoded, the listing and the detail left in
+/// the mapped file until needed.
 pub struct Cache {
     /// What a warm start reads.
     pub head: Head,
-    map: memmap2::Mmap,
+    map: std::sync::Arc<memmap2::Mmap>,
+    listing_at: usize,
     detail_at: usize,
     path: String,
 }
 
+/// Bytes before the head: magic, format version, fingerprint, the head's
+/// length and the listing's.
+const HEADER: usize = 36;
+
 impl Cache {
+    /// The mapped file and where the listing section is in it.
+    pub fn listing_section(&self) -> (std::sync::Arc<memmap2::Mmap>, std::ops::Range<usize>) {
+        (self.map.clone(), self.listing_at..self.detail_at)
+    }
+
+    /// The listing section undecoded, to be written back unchanged.
+    pub fn listing_bytes(&self) -> &[u8] {
+        &self.map[self.listing_at..self.detail_at]
+    }
+
     /// The detail section undecoded, to be written back unchanged.
     pub fn detail_bytes(&self) -> &[u8] {
         &self.map[self.detail_at..]
@@ -206,7 +225,7 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
     // is read only and every byte of it is validated as it is decoded.
     let map = unsafe { memmap2::Mmap::map(&file) }.map_err(read_error)?;
     let not_index = || CacheError::NotIndex(shown.clone());
-    let header = map.get(..28).ok_or_else(not_index)?;
+    let header = map.get(..HEADER).ok_or_else(not_index)?;
     if &header[..8] != MAGIC {
         return Err(not_index());
     }
@@ -222,36 +241,55 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
             what: "extraction model or rules",
         });
     }
-    let len = u64::from_le_bytes(header[20..28].try_into().expect("8 bytes"));
-    let detail_at = usize::try_from(len)
-        .ok()
-        .and_then(|l| l.checked_add(28))
-        .filter(|&end| end <= map.len())
-        .ok_or_else(not_index)?;
-    let mut head: Head = postcard::from_bytes(&map[28..detail_at]).map_err(|_| not_index())?;
-    for e in &mut head.found.entities {
+    let length = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().expect("8 bytes"));
+    let end = |from: usize, len: u64| {
+        usize::try_from(len)
+            .ok()
+            .and_then(|l| l.checked_add(from))
+            .filter(|&end| end <= map.len())
+    };
+    let listing_at = end(HEADER, length(20)).ok_or_else(not_index)?;
+    let detail_at = end(listing_at, length(28)).ok_or_else(not_index)?;
+    let mut head: Head = postcard::from_bytes(&map[HEADER..listing_at]).map_err(|_| not_index())?;
+    head.found.entities.par_iter_mut().for_each(|e| {
         sanitize(&mut e.name);
         e.variants.iter_mut().for_each(sanitize);
-    }
+    });
     // Every number that will index something must be in range: a damaged
-    // cache is rebuilt, never trusted into a panic.
-    let articles = head.files.iter().map(|f| f.articles.len()).sum::<usize>();
+    // cache is rebuilt, never trusted into a panic. (The listing is checked
+    // when it is opened.)
+    let articles = map.get(listing_at..listing_at + 4).map_or(0, |n| {
+        u32::from_le_bytes(n.try_into().expect("4 bytes")) as usize
+    });
     if !head.found.is_sound(articles) {
         return Err(not_index());
     }
     Ok(Some(Cache {
         head,
-        map,
+        map: std::sync::Arc::new(map),
+        listing_at,
         detail_at,
         path: shown,
     }))
 }
 
 /// Encodes a cache (written with [`crate::store::write_atomic`]).
-pub fn encode(head: &Head, names: &NameTable, detail: &[FileDetail], fingerprint: u64) -> Vec<u8> {
+pub fn encode(
+    head: &Head,
+    listing: &[u8],
+    names: &NameTable,
+    detail: &[FileDetail],
+    fingerprint: u64,
+) -> Vec<u8> {
     let mut out = Vec::new();
-    write(&mut out, head, Detail::Decoded(names, detail), fingerprint)
-        .expect("writing to memory cannot fail");
+    write(
+        &mut out,
+        head,
+        listing,
+        Detail::Decoded(names, detail),
+        fingerprint,
+    )
+    .expect("writing to memory cannot fail");
     out
 }
 
@@ -264,10 +302,12 @@ pub enum Detail<'a> {
 }
 
 /// Writes a cache straight to `out`, so that a large index is not held
-/// twice in memory.
+/// twice in memory; `listing` is the encoded listing section (see
+/// `listing.rs`).
 pub fn write(
     out: &mut dyn std::io::Write,
     head: &Head,
+    listing: &[u8],
     detail: Detail<'_>,
     fingerprint: u64,
 ) -> std::io::Result<()> {
@@ -279,7 +319,9 @@ pub fn write(
     out.write_all(&FORMAT_VERSION.to_le_bytes())?;
     out.write_all(&fingerprint.to_le_bytes())?;
     out.write_all(&(len as u64).to_le_bytes())?;
+    out.write_all(&(listing.len() as u64).to_le_bytes())?;
     postcard::to_io(head, &mut *out).map_err(encoding)?;
+    out.write_all(listing)?;
     match detail {
         Detail::Raw(bytes) => out.write_all(bytes),
         Detail::Decoded(names, detail) => postcard::to_io(&(names, detail), out)
@@ -340,7 +382,8 @@ mod tests {
         };
         let detail = vec![FileDetail::default()];
         let names = NameTable::default();
-        std::fs::write(&path, encode(&head, &names, &detail, 42)).unwrap();
+        let listing = super::super::listing::encode(&[], &[], &[]);
+        std::fs::write(&path, encode(&head, &listing, &names, &detail, 42)).unwrap();
         let c = read(&path, 42).unwrap().unwrap();
         assert_eq!(c.head.files, head.files);
         assert_eq!(c.head.skipped, head.skipped);

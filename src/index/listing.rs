@@ -1,65 +1,218 @@
-//! The article listing a warm start shows, moved out of the cache's head
-//! while the corpus is scanned, and put back when the cache is written.
+//! The article listing in the index cache: one record per article, in
+//! corpus order, each decodable alone, so that a lookup over a large
+//! archive decodes only the articles it prints.
+//!
+//! Section layout: the number of articles n (u32, little-endian), n + 1
+//! offsets (u32) into the records, then the records (postcard).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::cache::{CachedArticle, Head};
-use crate::corpus::{path_text, sort_articles_renamed, text_path, Article};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
-/// A cache's articles as a warm start lists them (sorted, without bodies),
-/// with what is needed to give each file its listing back.
-pub struct Listed {
-    pub(super) articles: Vec<Article>,
-    /// The file (index into the head's files) of each article.
-    file_of: Vec<u32>,
-    /// Original ids of the articles renamed to make ids unique.
-    renamed: Vec<(usize, String)>,
+use super::cache::{CachedArticle, CachedFile};
+use crate::corpus::{path_text, text_path, Article, ArticleSource};
+
+/// One article as the listing holds it, borrowed from the cache.
+#[derive(Serialize, Deserialize)]
+struct Record<'a> {
+    /// Unique across the corpus.
+    id: &'a str,
+    title: &'a str,
+    #[serde(borrow)]
+    source: Option<&'a str>,
+    #[serde(borrow)]
+    dateline: Option<&'a str>,
+    #[serde(borrow)]
+    date: Option<&'a str>,
+    #[serde(borrow)]
+    url: Option<&'a str>,
+    words: u64,
+    /// Index of its file in the cache's head.
+    file: u32,
+    /// Its place among its file's articles.
+    record: u32,
+    /// The id its file gives it, when another article had it first.
+    #[serde(borrow)]
+    original: Option<&'a str>,
 }
 
-/// Moves a cache's article listings out of its head into articles: made
-/// while the corpus is being scanned. [`regroup`] puts them back.
-pub fn listing(root: &Path, head: &mut Head) -> Listed {
-    let single = root.is_file();
-    let mut articles = Vec::with_capacity(head.files.len());
-    let mut file_of = Vec::with_capacity(head.files.len());
-    for (k, f) in head.files.iter_mut().enumerate() {
-        let path: std::sync::Arc<str> = if single {
-            path_text(root).into()
-        } else {
-            path_text(&root.join(text_path(&f.rel))).into()
+/// Writes the listing section of `articles` (in corpus order): `files[i]`
+/// is the head's index of the file of article `i`; `renamed` gives the
+/// original id of each article renamed to make ids unique (by position).
+pub fn encode(articles: &[Article], files: &[u32], renamed: &[(usize, String)]) -> Vec<u8> {
+    let mut records = Vec::with_capacity(articles.len() * 160);
+    let mut offsets = Vec::with_capacity(articles.len() + 1);
+    let mut renamed = renamed.iter().peekable();
+    for (i, (a, &file)) in articles.iter().zip(files).enumerate() {
+        offsets.push(records.len() as u32);
+        let original = renamed.next_if(|r| r.0 == i).map(|r| r.1.as_str());
+        let record = Record {
+            id: &a.id,
+            title: &a.title,
+            source: a.source.as_deref(),
+            dateline: a.dateline.as_deref(),
+            date: a.date.as_deref(),
+            url: a.url.as_deref(),
+            words: a.words as u64,
+            file,
+            record: a.record as u32,
+            original,
         };
-        let listed = std::mem::take(&mut f.articles);
-        for (r, a) in listed.into_iter().enumerate() {
-            articles.push(a.into_article(path.clone(), r));
+        records = postcard::to_extend(&record, records).expect("in-memory encoding cannot fail");
+    }
+    offsets.push(records.len() as u32);
+    let mut out = Vec::with_capacity(4 + offsets.len() * 4 + records.len());
+    out.extend_from_slice(&(articles.len() as u32).to_le_bytes());
+    offsets
+        .iter()
+        .for_each(|o| out.extend_from_slice(&o.to_le_bytes()));
+    out.extend_from_slice(&records);
+    out
+}
+
+/// The listing section of files whose articles are in their `articles`
+/// (in head order): what an update writes, for a head put together by hand.
+pub fn encode_files(files: &[CachedFile]) -> Vec<u8> {
+    let mut articles = Vec::new();
+    let mut file_of = Vec::new();
+    for (k, f) in files.iter().enumerate() {
+        let path: Arc<str> = f.rel.as_str().into();
+        for (r, a) in f.articles.iter().enumerate() {
+            articles.push(a.article(&path, r));
             file_of.push(k as u32);
         }
     }
-    let (order, renamed) = sort_articles_renamed(&mut articles);
-    let file_of = order.iter().map(|&i| file_of[i]).collect();
-    Listed {
-        articles,
-        file_of,
-        renamed,
+    let (order, renamed) = crate::corpus::sort_articles_renamed(&mut articles);
+    let file_of: Vec<u32> = order.iter().map(|&i| file_of[i]).collect();
+    encode(&articles, &file_of, &renamed)
+}
+
+/// The listing of a cache, decoded article by article from the mapped file.
+pub struct Listing {
+    map: Arc<memmap2::Mmap>,
+    /// Where the offsets begin in the map.
+    offsets: usize,
+    /// Where the records begin in the map.
+    records: usize,
+    n: usize,
+    /// The path of each file of the head, as articles carry it.
+    root: PathBuf,
+    single: bool,
+    rels: Vec<String>,
+}
+
+impl Listing {
+    /// The listing in `map[range]` for a head of `files`; `None` when its
+    /// frame is damaged. A record is checked as it is decoded: one that is
+    /// damaged lists as an empty article (see [`ArticleSource::article`]),
+    /// and is left out of [`Listing::regroup`].
+    pub fn open(
+        map: Arc<memmap2::Mmap>,
+        range: std::ops::Range<usize>,
+        files: &[CachedFile],
+        root: &Path,
+    ) -> Option<Listing> {
+        let section = map.get(range.clone())?;
+        let n = u32::from_le_bytes(section.get(..4)?.try_into().ok()?) as usize;
+        let records_at = 4usize.checked_add(n.checked_add(1)?.checked_mul(4)?)?;
+        let records_len = section.len().checked_sub(records_at)?;
+        let listing = Listing {
+            offsets: range.start + 4,
+            records: range.start + records_at,
+            n,
+            root: root.to_path_buf(),
+            single: root.is_file(),
+            rels: files.iter().map(|f| f.rel.clone()).collect(),
+            map,
+        };
+        let monotone = (0..n).all(|i| listing.offset(i) <= listing.offset(i + 1));
+        (listing.offset(0) == 0 && listing.offset(n) == records_len && monotone).then_some(listing)
+    }
+
+    fn offset(&self, i: usize) -> usize {
+        let at = self.offsets + i * 4;
+        u32::from_le_bytes(self.map[at..at + 4].try_into().expect("4 bytes")) as usize
+    }
+
+    fn record(&self, i: usize) -> Option<Record<'_>> {
+        let bytes = &self.map[self.records..];
+        postcard::from_bytes(bytes.get(self.offset(i)..self.offset(i + 1))?).ok()
+    }
+
+    /// Gives each file of the head its articles back (with the ids the file
+    /// gave them), for an update that reuses some files.
+    pub fn regroup(&self, files: &mut [CachedFile]) {
+        let mut slots: Vec<Vec<Option<CachedArticle>>> = files.iter().map(|_| Vec::new()).collect();
+        for r in (0..self.n).filter_map(|i| self.record(i)) {
+            let Some(file) = slots.get_mut(r.file as usize) else {
+                continue;
+            };
+            // No file has more records than the corpus has articles.
+            let at = r.record as usize;
+            if at >= self.n {
+                continue;
+            }
+            if file.len() <= at {
+                file.resize(at + 1, None);
+            }
+            file[at] = Some(CachedArticle {
+                id: r.original.unwrap_or(r.id).to_owned(),
+                title: r.title.to_owned(),
+                source: r.source.map(str::to_owned),
+                dateline: r.dateline.map(str::to_owned),
+                date: r.date.map(str::to_owned),
+                url: r.url.map(str::to_owned),
+                words: r.words as usize,
+            });
+        }
+        for (f, listing) in files.iter_mut().zip(slots) {
+            f.articles = listing.into_iter().flatten().collect();
+        }
+    }
+
+    fn path(&self, file: u32) -> Arc<str> {
+        if self.single {
+            return path_text(&self.root).into();
+        }
+        let rel = self.rels.get(file as usize).map_or("", String::as_str);
+        path_text(&self.root.join(text_path(rel))).into()
     }
 }
 
-/// Gives each file of the head its listing back, from articles [`listing`]
-/// took it into.
-pub(super) fn regroup(head: &mut Head, listed: &Listed) {
-    let mut slots: Vec<Vec<Option<CachedArticle>>> =
-        head.files.iter().map(|_| Vec::new()).collect();
-    for (i, (a, &k)) in listed.articles.iter().zip(&listed.file_of).enumerate() {
-        let mut c = CachedArticle::of(a);
-        if let Ok(at) = listed.renamed.binary_search_by_key(&i, |r| r.0) {
-            c.id = listed.renamed[at].1.clone();
-        }
-        let file = &mut slots[k as usize];
-        if file.len() <= a.record {
-            file.resize(a.record + 1, None);
-        }
-        file[a.record] = Some(c);
+impl ArticleSource for Listing {
+    fn len(&self) -> usize {
+        self.n
     }
-    for (f, listing) in head.files.iter_mut().zip(slots) {
-        f.articles = listing.into_iter().flatten().collect();
+
+    fn article(&self, i: usize) -> Article {
+        // Checked when the listing was opened; a record that still fails
+        // (a cache damaged meanwhile) lists as an empty article.
+        let Some(r) = self.record(i) else {
+            return Article::from_text("?".to_owned(), String::new(), Vec::new());
+        };
+        // A cache file is as untrusted as the corpus: its strings are
+        // sanitized again on the way in.
+        Article {
+            id: r.id.to_owned(),
+            title: r.title.to_owned(),
+            body: Vec::new(),
+            source: r.source.map(str::to_owned),
+            dateline: r.dateline.map(str::to_owned),
+            date: r.date.map(str::to_owned),
+            url: r.url.map(str::to_owned),
+            path: self.path(r.file),
+            words: r.words as usize,
+            record: r.record as usize,
+        }
+        .sanitized()
+    }
+
+    fn all(&self) -> Vec<Article> {
+        (0..self.n)
+            .into_par_iter()
+            .map(|i| self.article(i))
+            .collect()
     }
 }

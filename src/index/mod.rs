@@ -10,7 +10,7 @@
 
 pub mod cache;
 mod fresh;
-mod listing;
+pub mod listing;
 mod update;
 
 use std::path::Path;
@@ -198,13 +198,15 @@ pub fn open_telling(
     let clock = Instant::now();
     let fingerprint = crate::entities::fingerprint();
     let mut report = Report::default();
-    let read = |path: &Path| {
-        cache::read(path, fingerprint).map(|c| {
-            c.map(|mut c| {
-                let listed = listing::listing(root, &mut c.head);
-                (c, listed)
-            })
-        })
+    let read = |path: &Path| -> Result<Option<(cache::Cache, listing::Listing)>, CacheError> {
+        let Some(c) = cache::read(path, fingerprint)? else {
+            return Ok(None);
+        };
+        let (map, range) = c.listing_section();
+        match listing::Listing::open(map, range, &c.head.files, root) {
+            Some(listed) => Ok(Some((c, listed))),
+            None => Err(CacheError::NotIndex(path.display().to_string())),
+        }
     };
     let (cached, scan) = match (cache_path, refresh) {
         (Some(path), Refresh::Quick) => {
@@ -240,7 +242,7 @@ pub fn open_telling(
                 None => cache::Detail::Decoded(&updated.names, &updated.detail),
             };
             let written = crate::store::write_atomic_with(path, |w| {
-                cache::write(w, &updated.head, detail, fingerprint)
+                cache::write(w, &updated.head, &updated.listing, detail, fingerprint)
             });
             if let Err(e) = written {
                 report.not_saved = Some(format!("cannot write {}: {e}", path.display()));

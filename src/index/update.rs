@@ -8,9 +8,11 @@ use rayon::prelude::*;
 
 use super::cache::{content_hash, Cache, CachedArticle, CachedFile, FileDetail, Head};
 use super::fresh::RACY_NS;
-use super::listing::{regroup, Listed};
+use super::listing::Listing;
 use super::{LazyExtractor, Report};
-use crate::corpus::{read_bytes, sort_articles, Article, Corpus, FileEntry, Scan, Warning};
+use crate::corpus::{
+    read_bytes, sort_articles_renamed, Article, Articles, Corpus, FileEntry, Scan, Warning,
+};
 use crate::entities::model::ModelError;
 use crate::entities::{
     add_known, candidates, extract, known_set, link, paragraphs, untagged_names, Extractor,
@@ -24,6 +26,8 @@ pub struct Updated {
     pub detail: Vec<FileDetail>,
     /// The cached detail section as it was, when only file times changed.
     pub raw_detail: Option<Vec<u8>>,
+    /// The listing section to write.
+    pub listing: Vec<u8>,
     pub corpus: Corpus,
     pub changed: bool,
 }
@@ -51,7 +55,7 @@ struct FileState {
 pub fn update(
     root: &Path,
     scan: Scan,
-    cached: Option<(Cache, Listed)>,
+    cached: Option<(Cache, Listing)>,
     extractor: &LazyExtractor,
     report: &mut Report,
     progress: &dyn super::Progress,
@@ -126,11 +130,14 @@ pub fn update(
             // again with them, its detail section copied as it is.
             let rewrite = checked || skips_changed || dirs_changed;
             let raw_detail = rewrite.then(|| c.detail_bytes().to_vec());
+            let listing = if rewrite {
+                c.listing_bytes().to_vec()
+            } else {
+                Vec::new()
+            };
             let (Cache { mut head, .. }, listed) = cached.expect("checked");
             report.skipped += head.files.iter().filter(|f| !f.warnings.is_empty()).count();
             if rewrite {
-                // Written back: the listing goes back into the files.
-                regroup(&mut head, &listed);
                 head.skipped = skipped;
                 head.dirs = dirs;
                 head.complete = complete;
@@ -143,13 +150,13 @@ pub fn update(
                 }
             }
             // The files' own warnings were said when they were analyzed.
-            let Listed { articles, .. } = listed;
             return Ok(Updated {
                 head,
                 names: NameTable::default(),
                 detail: Vec::new(),
                 raw_detail,
-                corpus: lazy_corpus(name, articles, warnings),
+                listing,
+                corpus: lazy_corpus(name, Articles::lazy(Box::new(listed)), warnings),
                 changed: rewrite,
             });
         }
@@ -157,7 +164,7 @@ pub fn update(
 
     let extractor = extractor.get()?;
     let cached = cached.map(|(mut c, listed)| {
-        regroup(&mut c.head, &listed);
+        listed.regroup(&mut c.head.files);
         c
     });
     let (old_files, names, old_detail) = match cached {
@@ -330,7 +337,10 @@ pub fn update(
                 .map(|(r, a)| a.article(&path, r)),
         );
     }
-    let order = sort_articles(&mut articles);
+    let (order, renamed) = sort_articles_renamed(&mut articles);
+    let file_of: Vec<u32> = order.iter().map(|&i| origin[i].0 as u32).collect();
+    let listing = super::listing::encode(&articles, &file_of, &renamed);
+    drop(file_of);
     let mut sorted: Vec<Vec<Found>> = order
         .iter()
         .map(|&i| std::mem::take(&mut mentions[i]))
@@ -361,7 +371,8 @@ pub fn update(
         names,
         detail,
         raw_detail: None,
-        corpus: lazy_corpus(name, articles, warnings),
+        listing,
+        corpus: lazy_corpus(name, articles.into(), warnings),
         changed: true,
     })
 }
@@ -482,7 +493,7 @@ pub(super) fn warning(path: &str, reason: &str) -> Warning {
     }
 }
 
-fn lazy_corpus(name: String, articles: Vec<Article>, warnings: Vec<Warning>) -> Corpus {
+fn lazy_corpus(name: String, articles: Articles, warnings: Vec<Warning>) -> Corpus {
     Corpus {
         name,
         articles,

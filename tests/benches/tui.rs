@@ -38,7 +38,7 @@ fn bench(c: &mut Criterion) {
 
     let corpus = Corpus {
         name: "synthetic".into(),
-        articles: synthetic(30_000, 1),
+        articles: synthetic(30_000, 1).into(),
         warnings: Vec::new(),
         lazy: false,
     };
