@@ -11,10 +11,9 @@ use serde::Serialize;
 use super::args::ListArgs;
 use super::Analysis;
 use crate::corpus::{Article, Corpus, SortOrder};
-use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Kind};
 use crate::layout::visual_string;
-use crate::search::{articles_of_all, text_filter, NameIndex};
+use crate::search::{articles_of_all, text_filter};
 use crate::store::ReadingState;
 
 /// One article as `list --json` prints it.
@@ -162,21 +161,7 @@ fn json_entry<'a>(
 fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> Vec<usize> {
     let mut shown: Vec<usize> = (0..corpus.articles.len()).collect();
     if let Some(a) = analysis.filter(|_| args.person.is_some() || args.place.is_some()) {
-        // One kind asked for: only its names need indexing.
-        let only = match (&args.person, &args.place) {
-            (Some(_), None) => Some(Kind::Person),
-            (None, Some(_)) => Some(Kind::Place),
-            _ => None,
-        };
-        // Places answer to their English names only for a Latin query; an
-        // Arabic one need not build the gazetteer.
-        let latin = [&args.person, &args.place]
-            .into_iter()
-            .flatten()
-            .any(|q| q.chars().any(|c| c.is_ascii_alphabetic()));
-        let none = Gazetteer::default();
-        let gazetteer = if latin { a.gazetteer() } else { &none };
-        let index = NameIndex::build_for(&a.found.entities, gazetteer, only);
+        let index = a.name_index();
         // Which names a query was taken to mean, so that a surprising list
         // can be told from a surprising match (`sahifa names` ranks them).
         let mut sets = Vec::new();

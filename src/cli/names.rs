@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::args::NamesArgs;
 use super::Analysis;
 use crate::entities::Kind;
-use crate::search::NameIndex;
 
 #[derive(Serialize)]
 struct Match<'a> {
@@ -21,7 +20,7 @@ struct Match<'a> {
 
 /// Prints the matches of the query, best first; gives how many.
 pub fn run(analysis: &Analysis, args: &NamesArgs, out: &mut dyn Write) -> Result<usize> {
-    let index = NameIndex::build_for(&analysis.found.entities, analysis.gazetteer(), args.kind);
+    let index = analysis.name_index();
     let hits = index.search(&args.query, args.kind);
     let matches: Vec<Match> = hits
         .iter()

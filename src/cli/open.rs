@@ -12,6 +12,7 @@ use crate::corpus::{self, Corpus, CorpusSource};
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Extractor};
 use crate::index::{self, LazyExtractor, Refresh, Report};
+use crate::search::NameIndex;
 use crate::store::{state_file, Paths};
 
 /// A corpus ready for a command.
@@ -22,26 +23,42 @@ pub struct Opened {
     pub found: Option<CorpusEntities>,
     /// What the index did, for a corpus path.
     pub report: Option<Report>,
+    /// The index's name index, for a corpus path.
+    pub name_index: Option<index::StoredIndex>,
 }
 
-/// A corpus's persons and places, with the gazetteer lookups use.
+/// A corpus's persons and places, with the name index lookups use.
 pub struct Analysis {
     /// The persons and places.
     pub found: CorpusEntities,
-    /// Built when first asked for: a lookup in Arabic script does without.
-    gazetteer: std::sync::OnceLock<Gazetteer>,
+    /// The index's copy of the name index, until it is asked for.
+    stored: std::sync::Mutex<Option<index::StoredIndex>>,
+    /// The name index, decoded from the index or built when first asked for.
+    names: std::sync::OnceLock<NameIndex>,
 }
 
 impl Analysis {
-    /// Place names in Arabic and English, for Latin-script queries.
-    pub fn gazetteer(&self) -> &Gazetteer {
-        self.gazetteer.get_or_init(Gazetteer::builtin)
+    /// The index of the entities' names (places also by their English
+    /// names): the index's copy when it has a sound one, else built now.
+    pub fn name_index(&self) -> &NameIndex {
+        self.names.get_or_init(|| {
+            let stored = self
+                .stored
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            stored
+                .and_then(|s| s.decode(self.found.entities.len()))
+                .unwrap_or_else(|| NameIndex::build(&self.found.entities, &Gazetteer::builtin()))
+        })
     }
 
-    /// The persons and places, and the gazetteer (built now if not yet).
-    pub fn into_parts(mut self) -> (CorpusEntities, Gazetteer) {
-        let gazetteer = self.gazetteer.take().unwrap_or_else(Gazetteer::builtin);
-        (self.found, gazetteer)
+    /// The persons and places, and their name index.
+    pub fn into_parts(self) -> (CorpusEntities, NameIndex) {
+        let _ = self.name_index();
+        let Analysis { found, names, .. } = self;
+        let names = names.into_inner().expect("just made");
+        (found, names)
     }
 }
 
@@ -65,6 +82,7 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
                 corpus,
                 found,
                 report: None,
+                name_index: None,
             }
         }
         Some(root) => {
@@ -114,6 +132,7 @@ pub fn open(cli: &Cli, paths: &Paths, entities: bool, refresh: Refresh) -> Resul
                 corpus: indexed.corpus,
                 found: Some(indexed.found),
                 report: Some(report),
+                name_index: Some(indexed.name_index),
             }
         }
     };
@@ -189,7 +208,8 @@ impl Opened {
         };
         Ok(Analysis {
             found,
-            gazetteer: std::sync::OnceLock::new(),
+            stored: std::sync::Mutex::new(self.name_index.take()),
+            names: std::sync::OnceLock::new(),
         })
     }
 }

@@ -1,8 +1,9 @@
-//! The index cache file: a versioned header, then three postcard sections.
+//! The index cache file: a versioned header, then four sections.
 //!
 //! The head is all a warm start decodes (per-file keys, the entities and
 //! where they are); the listing holds each article's record apart, decoded
-//! only when the article is listed (see `listing.rs`); the detail holds
+//! only when the article is listed (see `listing.rs`); the name index is
+//! the one lookups use, ready made (see `search/stored.rs`); the detail holds
 //! what is only needed to update the index when files change (each file's
 //! mentions and name tally), and is decoded only then.
 
@@ -18,7 +19,7 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -158,23 +159,34 @@ pub struct Cache {
     pub head: Head,
     map: std::sync::Arc<memmap2::Mmap>,
     listing_at: usize,
+    lookup_at: usize,
     detail_at: usize,
     path: String,
 }
 
-/// Bytes before the head: magic, format version, fingerprint, the head's
-/// length and the listing's.
-const HEADER: usize = 36;
+/// Bytes before the head: magic, format version, fingerprint, and the
+/// lengths of the head, the listing and the name index.
+const HEADER: usize = 44;
 
 impl Cache {
     /// The mapped file and where the listing section is in it.
     pub fn listing_section(&self) -> (std::sync::Arc<memmap2::Mmap>, std::ops::Range<usize>) {
-        (self.map.clone(), self.listing_at..self.detail_at)
+        (self.map.clone(), self.listing_at..self.lookup_at)
     }
 
     /// The listing section undecoded, to be written back unchanged.
     pub fn listing_bytes(&self) -> &[u8] {
-        &self.map[self.listing_at..self.detail_at]
+        &self.map[self.listing_at..self.lookup_at]
+    }
+
+    /// The stored name index (see `search/stored.rs`), undecoded.
+    pub fn lookup_bytes(&self) -> &[u8] {
+        &self.map[self.lookup_at..self.detail_at]
+    }
+
+    /// The mapped file and where the name index is in it.
+    pub fn lookup_section(&self) -> (std::sync::Arc<memmap2::Mmap>, std::ops::Range<usize>) {
+        (self.map.clone(), self.lookup_at..self.detail_at)
     }
 
     /// The detail section undecoded, to be written back unchanged.
@@ -249,7 +261,8 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
             .filter(|&end| end <= map.len())
     };
     let listing_at = end(HEADER, length(20)).ok_or_else(not_index)?;
-    let detail_at = end(listing_at, length(28)).ok_or_else(not_index)?;
+    let lookup_at = end(listing_at, length(28)).ok_or_else(not_index)?;
+    let detail_at = end(lookup_at, length(36)).ok_or_else(not_index)?;
     let mut head: Head = postcard::from_bytes(&map[HEADER..listing_at]).map_err(|_| not_index())?;
     head.found.entities.par_iter_mut().for_each(|e| {
         sanitize(&mut e.name);
@@ -268,6 +281,7 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
         head,
         map: std::sync::Arc::new(map),
         listing_at,
+        lookup_at,
         detail_at,
         path: shown,
     }))
@@ -282,14 +296,12 @@ pub fn encode(
     fingerprint: u64,
 ) -> Vec<u8> {
     let mut out = Vec::new();
-    write(
-        &mut out,
-        head,
+    let sections = Sections {
         listing,
-        Detail::Decoded(names, detail),
-        fingerprint,
-    )
-    .expect("writing to memory cannot fail");
+        lookup: &[],
+        detail: Detail::Decoded(names, detail),
+    };
+    write(&mut out, head, sections, fingerprint).expect("writing to memory cannot fail");
     out
 }
 
@@ -301,16 +313,30 @@ pub enum Detail<'a> {
     Raw(&'a [u8]),
 }
 
+/// The sections after the head, as written.
+pub struct Sections<'a> {
+    /// The encoded listing (see `listing.rs`).
+    pub listing: &'a [u8],
+    /// The stored name index (see `search/stored.rs`); empty for none, and
+    /// lookups then build it from the entities.
+    pub lookup: &'a [u8],
+    /// The detail.
+    pub detail: Detail<'a>,
+}
+
 /// Writes a cache straight to `out`, so that a large index is not held
-/// twice in memory; `listing` is the encoded listing section (see
-/// `listing.rs`).
+/// twice in memory.
 pub fn write(
     out: &mut dyn std::io::Write,
     head: &Head,
-    listing: &[u8],
-    detail: Detail<'_>,
+    sections: Sections<'_>,
     fingerprint: u64,
 ) -> std::io::Result<()> {
+    let Sections {
+        listing,
+        lookup,
+        detail,
+    } = sections;
     let encoding = |e: postcard::Error| std::io::Error::other(e.to_string());
     // The head's length leads it: measured by a first encoding pass that
     // writes nothing, so that the head is never held twice either.
@@ -320,8 +346,10 @@ pub fn write(
     out.write_all(&fingerprint.to_le_bytes())?;
     out.write_all(&(len as u64).to_le_bytes())?;
     out.write_all(&(listing.len() as u64).to_le_bytes())?;
+    out.write_all(&(lookup.len() as u64).to_le_bytes())?;
     postcard::to_io(head, &mut *out).map_err(encoding)?;
     out.write_all(listing)?;
+    out.write_all(lookup)?;
     match detail {
         Detail::Raw(bytes) => out.write_all(bytes),
         Detail::Decoded(names, detail) => postcard::to_io(&(names, detail), out)

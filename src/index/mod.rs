@@ -22,6 +22,7 @@ use thiserror::Error;
 use crate::corpus::{Corpus, LoadError};
 use crate::entities::model::ModelError;
 use crate::entities::{CorpusEntities, Extractor, Kind};
+use crate::search::NameIndex;
 
 pub use cache::{CacheError, FORMAT_VERSION};
 
@@ -32,6 +33,28 @@ pub struct Indexed {
     pub corpus: Corpus,
     /// Their persons and places.
     pub found: CorpusEntities,
+    /// The index of their names, for lookups.
+    pub name_index: StoredIndex,
+}
+
+/// The name index of an indexed corpus: built just now, or kept in the
+/// cache until a lookup asks for it.
+pub enum StoredIndex {
+    /// Built while indexing.
+    Built(Box<NameIndex>),
+    /// In the cache's mapped file.
+    Mapped(std::sync::Arc<memmap2::Mmap>, std::ops::Range<usize>),
+}
+
+impl StoredIndex {
+    /// The index for `entities` entities; `None` when the cache's copy is
+    /// missing or damaged (the caller builds one from the entities).
+    pub fn decode(self, entities: usize) -> Option<NameIndex> {
+        match self {
+            StoredIndex::Built(index) => Some(*index),
+            StoredIndex::Mapped(map, range) => NameIndex::from_bytes(map.get(range)?, entities),
+        }
+    }
 }
 
 /// Why a corpus could not be indexed at all.
@@ -241,8 +264,13 @@ pub fn open_telling(
                 Some(raw) => cache::Detail::Raw(raw),
                 None => cache::Detail::Decoded(&updated.names, &updated.detail),
             };
+            let sections = cache::Sections {
+                listing: &updated.listing,
+                lookup: &updated.lookup,
+                detail,
+            };
             let written = crate::store::write_atomic_with(path, |w| {
-                cache::write(w, &updated.head, &updated.listing, detail, fingerprint)
+                cache::write(w, &updated.head, sections, fingerprint)
             });
             if let Err(e) = written {
                 report.not_saved = Some(format!("cannot write {}: {e}", path.display()));
@@ -253,6 +281,7 @@ pub fn open_telling(
     let indexed = Indexed {
         corpus: updated.corpus,
         found: updated.head.found,
+        name_index: updated.name_index,
     };
     report.articles = indexed.corpus.articles.len();
     report.persons = count(&indexed.found, Kind::Person);

@@ -28,6 +28,10 @@ pub struct Updated {
     pub raw_detail: Option<Vec<u8>>,
     /// The listing section to write.
     pub listing: Vec<u8>,
+    /// The name index section to write.
+    pub lookup: Vec<u8>,
+    /// The name index: as built now, or where the cache keeps it.
+    pub name_index: super::StoredIndex,
     pub corpus: Corpus,
     pub changed: bool,
 }
@@ -130,11 +134,13 @@ pub fn update(
             // again with them, its detail section copied as it is.
             let rewrite = checked || skips_changed || dirs_changed;
             let raw_detail = rewrite.then(|| c.detail_bytes().to_vec());
-            let listing = if rewrite {
-                c.listing_bytes().to_vec()
+            let (listing, lookup) = if rewrite {
+                (c.listing_bytes().to_vec(), c.lookup_bytes().to_vec())
             } else {
-                Vec::new()
+                (Vec::new(), Vec::new())
             };
+            let (map, range) = c.lookup_section();
+            let name_index = super::StoredIndex::Mapped(map, range);
             let (Cache { mut head, .. }, listed) = cached.expect("checked");
             report.skipped += head.files.iter().filter(|f| !f.warnings.is_empty()).count();
             if rewrite {
@@ -156,6 +162,8 @@ pub fn update(
                 detail: Vec::new(),
                 raw_detail,
                 listing,
+                lookup,
+                name_index,
                 corpus: lazy_corpus(name, Articles::lazy(Box::new(listed)), warnings),
                 changed: rewrite,
             });
@@ -346,6 +354,8 @@ pub fn update(
         .map(|&i| std::mem::take(&mut mentions[i]))
         .collect();
     let found: CorpusEntities = link(&names, &sorted, extractor);
+    let name_index = crate::search::NameIndex::build(&found.entities, &extractor.gazetteer);
+    let lookup = name_index.to_bytes();
     for (g, &i) in order.iter().enumerate() {
         let (k, r) = origin[i];
         states[k].detail.mentions[r] = std::mem::take(&mut sorted[g]);
@@ -372,6 +382,8 @@ pub fn update(
         detail,
         raw_detail: None,
         listing,
+        lookup,
+        name_index: super::StoredIndex::Built(Box::new(name_index)),
         corpus: lazy_corpus(name, articles.into(), warnings),
         changed: true,
     })

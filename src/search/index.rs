@@ -25,24 +25,24 @@ const SPREAD: u8 = 15;
 
 /// Longest skeleton kept inline; longer ones are cut (names that long are
 /// told apart by their first dozen consonants).
-const SKELETON: usize = 12;
+pub(super) const SKELETON: usize = 12;
 
 /// One word of a name, ready for matching, in a flat record so that a scan
 /// over a hundred thousand names stays in cache.
 #[derive(Debug, Clone, Copy)]
-struct Word {
+pub(super) struct Word {
     /// Offset of its characters in [`NameIndex::chars`].
-    at: u32,
+    pub(super) at: u32,
     /// Number of characters.
-    len: u16,
+    pub(super) len: u16,
     /// Phonetic skeleton, `skeleton_len` bytes used.
-    skeleton: [u8; SKELETON],
-    skeleton_len: u8,
+    pub(super) skeleton: [u8; SKELETON],
+    pub(super) skeleton_len: u8,
     /// First character, for the quick tests.
-    first: char,
+    pub(super) first: char,
     /// Whether it is a particle (بن، ابن، عبد، ابو، دي), which answers
     /// only to a particle of a Latin query.
-    particle: bool,
+    pub(super) particle: bool,
 }
 
 impl Word {
@@ -53,12 +53,12 @@ impl Word {
 
 /// One name of an entity: a run of words, or an English name.
 #[derive(Debug, Clone, Copy)]
-struct Name {
-    entity: u32,
-    first_word: u32,
-    words: u8,
+pub(super) struct Name {
+    pub(super) entity: u32,
+    pub(super) first_word: u32,
+    pub(super) words: u8,
     /// Index into [`NameIndex::english`] for a place's English name.
-    english: Option<u32>,
+    pub(super) english: Option<u32>,
 }
 
 /// A matching entity.
@@ -72,12 +72,12 @@ pub struct Hit {
 
 /// Names of a corpus's entities, prepared for matching.
 pub struct NameIndex {
-    names: Vec<Name>,
-    words: Vec<Word>,
-    chars: Vec<char>,
-    english: Vec<String>,
-    kinds: Vec<Kind>,
-    matcher: SkimMatcherV2,
+    pub(super) names: Vec<Name>,
+    pub(super) words: Vec<Word>,
+    pub(super) chars: Vec<char>,
+    pub(super) english: Vec<String>,
+    pub(super) kinds: Vec<Kind>,
+    pub(super) matcher: SkimMatcherV2,
 }
 
 fn strip_article(w: &str) -> &str {
@@ -102,6 +102,50 @@ impl NameIndex {
     /// An index of the names of one kind only (`None`: all), for a lookup
     /// that asks for that kind; entity numbers stay those of `entities`.
     pub fn build_for(entities: &[Entity], gaz: &Gazetteer, only: Option<Kind>) -> NameIndex {
+        // Built in parts on all cores, then joined: a large archive has
+        // a hundred thousand names to normalize and reduce to skeletons.
+        let parts: Vec<NameIndex> = entities
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(k, chunk)| NameIndex::build_part(chunk, k * CHUNK, gaz, only))
+            .collect();
+        let mut index = NameIndex {
+            names: Vec::new(),
+            words: Vec::new(),
+            chars: Vec::new(),
+            english: Vec::new(),
+            kinds: Vec::with_capacity(entities.len()),
+            matcher: SkimMatcherV2::default(),
+        };
+        for part in parts {
+            let (words, chars, english) = (
+                index.words.len() as u32,
+                index.chars.len() as u32,
+                index.english.len() as u32,
+            );
+            index.names.extend(part.names.into_iter().map(|n| Name {
+                first_word: n.first_word + words,
+                english: n.english.map(|e| e + english),
+                ..n
+            }));
+            index.words.extend(part.words.into_iter().map(|w| Word {
+                at: w.at + chars,
+                ..w
+            }));
+            index.chars.extend(part.chars);
+            index.english.extend(part.english);
+            index.kinds.extend(part.kinds);
+        }
+        index
+    }
+
+    /// The index of the names of `entities`, numbered from `first`.
+    fn build_part(
+        entities: &[Entity],
+        first: usize,
+        gaz: &Gazetteer,
+        only: Option<Kind>,
+    ) -> NameIndex {
         let mut index = NameIndex {
             names: Vec::new(),
             words: Vec::new(),
@@ -114,7 +158,7 @@ impl NameIndex {
             if only.is_some_and(|k| k != e.kind) {
                 continue;
             }
-            let entity = i as u32;
+            let entity = (first + i) as u32;
             let mut seen: Vec<String> = Vec::new();
             for v in std::iter::once(&e.name).chain(&e.variants) {
                 let n = normalize_str(v);
@@ -618,6 +662,28 @@ mod tests {
             articles: vec![0],
             mentions: 1,
         }
+    }
+
+    #[test]
+    fn an_index_built_in_parts_answers_as_one_built_whole() {
+        let given = ["سيرغي", "محمد", "عبد الرحمن", "فريد", "ليلى"];
+        let family = ["لافروف", "البرادعي", "السويحلي", "رزق", "الأحمد", "حسيني"];
+        let mut entities: Vec<Entity> = (0..3 * CHUNK + 7)
+            .map(|i| person(&format!("{} {} {i}", given[i % 5], family[i % 6])))
+            .collect();
+        entities.push(person("ستيفان دي ميستورا"));
+        let gaz = Gazetteer::default();
+        let parts = NameIndex::build_for(&entities, &gaz, None);
+        let whole = NameIndex::build_part(&entities, 0, &gaz, None);
+        assert_eq!(parts.len(), whole.len());
+        for q in ["de mistura", "ميستورا", "lavrov", "عبد الرحمن رزق"] {
+            assert_eq!(parts.search(q, None), whole.search(q, None), "{q}");
+        }
+        assert_eq!(
+            parts.search("ميستورا", None)[0].entity,
+            entities.len() - 1,
+            "numbered across the parts"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod find;
 mod index;
 pub mod phonetic;
+mod stored;
 
 pub use find::{find_all, TextHit};
 pub use index::{Hit, NameIndex, THRESHOLD};

@@ -42,6 +42,16 @@ impl Library {
         layout: LayoutOptions,
     ) -> Library {
         let index = NameIndex::build(&found.entities, gazetteer);
+        Library::with_index(corpus, found, index, layout)
+    }
+
+    /// A library from a corpus already analyzed, with its name index.
+    pub fn with_index(
+        corpus: Corpus,
+        found: CorpusEntities,
+        index: NameIndex,
+        layout: LayoutOptions,
+    ) -> Library {
         Library {
             order: SortOrder::Id,
             date_width: corpus
