@@ -9,8 +9,8 @@
 //! time: the most recently modified (where a scraper still writing would
 //! be) and a window that moves with the clock, so that every file is looked
 //! at within a few minutes of steady use. An edit in place to an old file
-//! can thus go unseen for a while; `sahifa index`, `--refresh` and the
-//! reader's check after its first frame look at every file.
+//! can thus go unseen for a while; `sahifa index` and `--refresh` look at
+//! every file.
 
 use std::path::Path;
 

@@ -40,8 +40,9 @@ pub struct Indexed {
 /// The name index of an indexed corpus: built just now, or kept in the
 /// cache until a lookup asks for it.
 pub enum StoredIndex {
-    /// Built while indexing.
-    Built(Box<NameIndex>),
+    /// Built while indexing, as the cache keeps it (the bytes are half
+    /// the size of the index, and a large cold index is short of memory).
+    Encoded(std::sync::Arc<Vec<u8>>),
     /// In the cache's mapped file.
     Mapped(std::sync::Arc<memmap2::Mmap>, std::ops::Range<usize>),
 }
@@ -51,7 +52,7 @@ impl StoredIndex {
     /// missing or damaged (the caller builds one from the entities).
     pub fn decode(self, entities: usize) -> Option<NameIndex> {
         match self {
-            StoredIndex::Built(index) => Some(*index),
+            StoredIndex::Encoded(bytes) => NameIndex::from_bytes(&bytes, entities),
             StoredIndex::Mapped(map, range) => NameIndex::from_bytes(map.get(range)?, entities),
         }
     }

@@ -29,7 +29,7 @@ pub struct Updated {
     /// The listing section to write.
     pub listing: Vec<u8>,
     /// The name index section to write.
-    pub lookup: Vec<u8>,
+    pub lookup: std::sync::Arc<Vec<u8>>,
     /// The name index: as built now, or where the cache keeps it.
     pub name_index: super::StoredIndex,
     pub corpus: Corpus,
@@ -135,9 +135,9 @@ pub fn update(
             let rewrite = checked || skips_changed || dirs_changed;
             let raw_detail = rewrite.then(|| c.detail_bytes().to_vec());
             let (listing, lookup) = if rewrite {
-                (c.listing_bytes().to_vec(), c.lookup_bytes().to_vec())
+                (c.listing_bytes().to_vec(), c.lookup_bytes().to_vec().into())
             } else {
-                (Vec::new(), Vec::new())
+                (Vec::new(), Default::default())
             };
             let (map, range) = c.lookup_section();
             let name_index = super::StoredIndex::Mapped(map, range);
@@ -354,8 +354,9 @@ pub fn update(
         .map(|&i| std::mem::take(&mut mentions[i]))
         .collect();
     let found: CorpusEntities = link(&names, &sorted, extractor);
-    let name_index = crate::search::NameIndex::build(&found.entities, &extractor.gazetteer);
-    let lookup = name_index.to_bytes();
+    let lookup = std::sync::Arc::new(
+        crate::search::NameIndex::build(&found.entities, &extractor.gazetteer).to_bytes(),
+    );
     for (g, &i) in order.iter().enumerate() {
         let (k, r) = origin[i];
         states[k].detail.mentions[r] = std::mem::take(&mut sorted[g]);
@@ -382,8 +383,8 @@ pub fn update(
         detail,
         raw_detail: None,
         listing,
+        name_index: super::StoredIndex::Encoded(lookup.clone()),
         lookup,
-        name_index: super::StoredIndex::Built(Box::new(name_index)),
         corpus: lazy_corpus(name, articles.into(), warnings),
         changed: true,
     })

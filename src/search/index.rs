@@ -117,6 +117,16 @@ impl NameIndex {
             kinds: Vec::with_capacity(entities.len()),
             matcher: SkimMatcherV2::default(),
         };
+        // Sized once: the index of a large archive is tens of megabytes.
+        index
+            .names
+            .reserve(parts.iter().map(|p| p.names.len()).sum());
+        index
+            .words
+            .reserve(parts.iter().map(|p| p.words.len()).sum());
+        index
+            .chars
+            .reserve(parts.iter().map(|p| p.chars.len()).sum());
         for part in parts {
             let (words, chars, english) = (
                 index.words.len() as u32,

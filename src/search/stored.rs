@@ -6,10 +6,7 @@
 //! checked as they are: a damaged table is `None`, and the index is then
 //! built from the entities.
 
-use std::borrow::Cow;
-
 use fuzzy_matcher::skim::SkimMatcherV2;
-use serde::{Deserialize, Serialize};
 
 use super::index::{Name, NameIndex, Word, SKELETON};
 use crate::entities::Kind;
@@ -21,63 +18,70 @@ const WORD: usize = 4 + 2 + SKELETON + 1 + 4 + 1;
 /// `u32::MAX`).
 const NAME: usize = 4 + 4 + 1 + 4;
 
-#[derive(Serialize, Deserialize)]
-struct Stored<'a> {
-    #[serde(borrow, with = "serde_bytes")]
-    names: Cow<'a, [u8]>,
-    #[serde(borrow, with = "serde_bytes")]
-    words: Cow<'a, [u8]>,
-    #[serde(borrow, with = "serde_bytes")]
-    chars: Cow<'a, [u8]>,
-    #[serde(borrow, with = "serde_bytes")]
-    kinds: Cow<'a, [u8]>,
-    english: Vec<String>,
-}
-
 fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"))
 }
 
+/// Splits the next table off `bytes`: a count (u32), then `count * size`
+/// bytes.
+fn table<'a>(bytes: &mut &'a [u8], size: usize) -> Option<&'a [u8]> {
+    let count = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+    let len = count.checked_mul(size)?;
+    let body = bytes.get(4..4usize.checked_add(len)?)?;
+    *bytes = &bytes[4 + len..];
+    Some(body)
+}
+
 impl NameIndex {
-    /// The index as bytes for the cache.
+    /// The index as bytes for the cache: four tables (names, words,
+    /// characters, kinds), each a count and fixed-size records, then the
+    /// English names (postcard). Written in one buffer, sized first: a
+    /// cold index of a large archive is short of memory when it comes here.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut names = Vec::with_capacity(self.names.len() * NAME);
+        let english = postcard::to_stdvec(&self.english).expect("in-memory encoding cannot fail");
+        let mut out = Vec::with_capacity(
+            16 + self.names.len() * NAME
+                + self.words.len() * WORD
+                + self.chars.len() * 4
+                + self.kinds.len()
+                + english.len(),
+        );
+        let count = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
+        count(&mut out, self.names.len());
         for n in &self.names {
-            names.extend_from_slice(&n.entity.to_le_bytes());
-            names.extend_from_slice(&n.first_word.to_le_bytes());
-            names.push(n.words);
-            names.extend_from_slice(&n.english.unwrap_or(u32::MAX).to_le_bytes());
+            out.extend_from_slice(&n.entity.to_le_bytes());
+            out.extend_from_slice(&n.first_word.to_le_bytes());
+            out.push(n.words);
+            out.extend_from_slice(&n.english.unwrap_or(u32::MAX).to_le_bytes());
         }
-        let mut words = Vec::with_capacity(self.words.len() * WORD);
+        count(&mut out, self.words.len());
         for w in &self.words {
-            words.extend_from_slice(&w.at.to_le_bytes());
-            words.extend_from_slice(&w.len.to_le_bytes());
-            words.extend_from_slice(&w.skeleton);
-            words.push(w.skeleton_len);
-            words.extend_from_slice(&u32::from(w.first).to_le_bytes());
-            words.push(u8::from(w.particle));
+            out.extend_from_slice(&w.at.to_le_bytes());
+            out.extend_from_slice(&w.len.to_le_bytes());
+            out.extend_from_slice(&w.skeleton);
+            out.push(w.skeleton_len);
+            out.extend_from_slice(&u32::from(w.first).to_le_bytes());
+            out.push(u8::from(w.particle));
         }
-        let chars: Vec<u8> = self
-            .chars
-            .iter()
-            .flat_map(|&c| u32::from(c).to_le_bytes())
-            .collect();
-        let stored = Stored {
-            names: Cow::Owned(names),
-            words: Cow::Owned(words),
-            chars: Cow::Owned(chars),
-            kinds: self.kinds.iter().map(|&k| k as u8).collect(),
-            english: self.english.clone(),
-        };
-        postcard::to_stdvec(&stored).expect("in-memory encoding cannot fail")
+        count(&mut out, self.chars.len());
+        for &c in &self.chars {
+            out.extend_from_slice(&u32::from(c).to_le_bytes());
+        }
+        count(&mut out, self.kinds.len());
+        out.extend(self.kinds.iter().map(|&k| k as u8));
+        out.extend_from_slice(&english);
+        out
     }
 
     /// The index stored by [`NameIndex::to_bytes`] for `entities` entities;
     /// `None` when the bytes are damaged or are for another number.
-    pub fn from_bytes(bytes: &[u8], entities: usize) -> Option<NameIndex> {
-        let s: Stored = postcard::from_bytes(bytes).ok()?;
-        let kinds: Vec<Kind> = s
-            .kinds
+    pub fn from_bytes(mut bytes: &[u8], entities: usize) -> Option<NameIndex> {
+        let names = table(&mut bytes, NAME)?;
+        let words = table(&mut bytes, WORD)?;
+        let chars = table(&mut bytes, 4)?;
+        let kinds = table(&mut bytes, 1)?;
+        let english: Vec<String> = postcard::from_bytes(bytes).ok()?;
+        let kinds: Vec<Kind> = kinds
             .iter()
             .map(|&k| match k {
                 0 => Some(Kind::Person),
@@ -85,20 +89,14 @@ impl NameIndex {
                 _ => None,
             })
             .collect::<Option<_>>()?;
-        if kinds.len() != entities
-            || !s.chars.len().is_multiple_of(4)
-            || !s.words.len().is_multiple_of(WORD)
-            || !s.names.len().is_multiple_of(NAME)
-        {
+        if kinds.len() != entities {
             return None;
         }
-        let chars: Vec<char> = s
-            .chars
+        let chars: Vec<char> = chars
             .chunks_exact(4)
             .map(|c| char::from_u32(u32_at(c, 0)))
             .collect::<Option<_>>()?;
-        let words: Vec<Word> = s
-            .words
+        let words: Vec<Word> = words
             .chunks_exact(WORD)
             .map(|b| {
                 let w = Word {
@@ -114,20 +112,19 @@ impl NameIndex {
                 fits.then_some(w)
             })
             .collect::<Option<_>>()?;
-        let names: Vec<Name> = s
-            .names
+        let names: Vec<Name> = names
             .chunks_exact(NAME)
             .map(|b| {
-                let english = u32_at(b, 9);
+                let in_english = u32_at(b, 9);
                 let n = Name {
                     entity: u32_at(b, 0),
                     first_word: u32_at(b, 4),
                     words: b[8],
-                    english: (english != u32::MAX).then_some(english),
+                    english: (in_english != u32::MAX).then_some(in_english),
                 };
                 let fits = (n.entity as usize) < entities
                     && n.first_word as usize + usize::from(n.words) <= words.len()
-                    && n.english.is_none_or(|e| (e as usize) < s.english.len());
+                    && n.english.is_none_or(|e| (e as usize) < english.len());
                 fits.then_some(n)
             })
             .collect::<Option<_>>()?;
@@ -135,7 +132,7 @@ impl NameIndex {
             names,
             words,
             chars,
-            english: s.english,
+            english,
             kinds,
             matcher: SkimMatcherV2::default(),
         })
