@@ -19,7 +19,7 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -128,7 +128,8 @@ pub struct Head {
     /// When indexing began (ns since the epoch): a file modified within a
     /// moment of it is checked by content next time, whatever its time says.
     pub started: i128,
-    /// The files, sorted by `rel`.
+    /// The files, sorted by `rel` (in chunks decoded on all cores).
+    #[serde(with = "crate::entities::chunked")]
     pub files: Vec<CachedFile>,
     /// Entities and spots, articles in corpus order (sorted by id).
     pub found: CorpusEntities,
