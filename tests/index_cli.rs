@@ -201,3 +201,37 @@ fn added_removed_and_edited_files_are_seen_without_a_walk_being_asked_for() {
     assert!(f.stdout(&["list"]).contains("بوتين يناقش"));
     f.sahifa(&["list", "--refresh"]).success();
 }
+
+#[test]
+fn a_damaged_listing_is_rebuilt_with_a_warning_and_a_damaged_name_index_is_made_again() {
+    let f = Fixture::new();
+    f.stdout(&["index"]);
+    let cache = f.cache_files().pop().unwrap();
+    let pristine = fs::read(&cache).unwrap();
+    // The header gives the lengths of the head, the listing and the name
+    // index (bytes 20 to 44); the head starts at byte 52.
+    let len = |at: usize| u64::from_le_bytes(pristine[at..at + 8].try_into().unwrap()) as usize;
+    let listing_at = 52 + len(20);
+    let lookup_at = listing_at + len(28);
+    let lookup_len = len(36);
+    let expected = f.stdout(&["names", "بوتين"]);
+    assert!(!expected.is_empty());
+
+    let mut bytes = pristine.clone();
+    bytes[lookup_at - 3] ^= 0x20; // inside the last article's record
+    fs::write(&cache, &bytes).unwrap();
+    let out = f.sahifa(&["list"]).success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("damaged") && err.contains("rebuilt"), "{err}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout)
+            .lines()
+            .count(),
+        5
+    );
+
+    let mut bytes = pristine;
+    bytes[lookup_at + lookup_len / 2] ^= 0x01; // inside the name index
+    fs::write(&cache, &bytes).unwrap();
+    assert_eq!(f.stdout(&["names", "بوتين"]), expected);
+}

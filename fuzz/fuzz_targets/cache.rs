@@ -1,5 +1,6 @@
 //! Any bytes as an index cache are rejected or decoded, never a panic; a
-//! decoded one holds no control character in what it would print.
+//! decoded one holds no control character in what it would print, and its
+//! name index, if accepted, can be searched.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -12,6 +13,21 @@ fuzz_target!(|data: &[u8]| {
         let _ = cache.detail();
         for e in &cache.head.found.entities {
             assert!(!e.name.chars().any(char::is_control));
+        }
+        // The listing and the name index are decoded on demand: any bytes
+        // there list as sanitized articles or are refused.
+        let (map, range) = cache.listing_section();
+        let files = &cache.head.files;
+        if let Some(listing) = sahifa::index::listing::Listing::open(map, range, files, dir.path()) {
+            use sahifa::corpus::ArticleSource;
+            for a in listing.all() {
+                assert!(!a.title.chars().any(char::is_control));
+            }
+        }
+        let entities = cache.head.found.entities.len();
+        if let Some(index) = sahifa::search::NameIndex::from_bytes(cache.lookup_bytes(), entities) {
+            let _ = index.search("lavrov", None);
+            let _ = index.search("لافروف", None);
         }
     }
 });

@@ -19,7 +19,7 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -165,9 +165,10 @@ pub struct Cache {
     path: String,
 }
 
-/// Bytes before the head: magic, format version, fingerprint, and the
-/// lengths of the head, the listing and the name index.
-const HEADER: usize = 44;
+/// Bytes before the head: magic, format version, fingerprint, the lengths
+/// of the head, the listing and the name index, and the name index's hash
+/// (checked when it is decoded; the listing carries its own).
+const HEADER: usize = 52;
 
 impl Cache {
     /// The mapped file and where the listing section is in it.
@@ -188,6 +189,12 @@ impl Cache {
     /// The mapped file and where the name index is in it.
     pub fn lookup_section(&self) -> (std::sync::Arc<memmap2::Mmap>, std::ops::Range<usize>) {
         (self.map.clone(), self.lookup_at..self.detail_at)
+    }
+
+    /// The name index's bytes if their hash is the one the header gives.
+    pub fn lookup_checked(map: &[u8], range: std::ops::Range<usize>) -> Option<&[u8]> {
+        let hash = u64::from_le_bytes(map.get(44..52)?.try_into().ok()?);
+        map.get(range).filter(|b| content_hash(b) == hash)
     }
 
     /// The detail section undecoded, to be written back unchanged.
@@ -272,7 +279,7 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
     // Every number that will index something must be in range: a damaged
     // cache is rebuilt, never trusted into a panic. (The listing is checked
     // when it is opened.)
-    let articles = map.get(listing_at..listing_at + 4).map_or(0, |n| {
+    let articles = map.get(listing_at + 8..listing_at + 12).map_or(0, |n| {
         u32::from_le_bytes(n.try_into().expect("4 bytes")) as usize
     });
     if !head.found.is_sound(articles) {
@@ -348,6 +355,7 @@ pub fn write(
     out.write_all(&(len as u64).to_le_bytes())?;
     out.write_all(&(listing.len() as u64).to_le_bytes())?;
     out.write_all(&(lookup.len() as u64).to_le_bytes())?;
+    out.write_all(&content_hash(lookup).to_le_bytes())?;
     postcard::to_io(head, &mut *out).map_err(encoding)?;
     out.write_all(listing)?;
     out.write_all(lookup)?;

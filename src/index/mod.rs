@@ -53,7 +53,9 @@ impl StoredIndex {
     pub fn decode(self, entities: usize) -> Option<NameIndex> {
         match self {
             StoredIndex::Encoded(bytes) => NameIndex::from_bytes(&bytes, entities),
-            StoredIndex::Mapped(map, range) => NameIndex::from_bytes(map.get(range)?, entities),
+            StoredIndex::Mapped(map, range) => {
+                NameIndex::from_bytes(cache::Cache::lookup_checked(&map, range)?, entities)
+            }
         }
     }
 }
