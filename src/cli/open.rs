@@ -53,12 +53,23 @@ impl Analysis {
         })
     }
 
-    /// The persons and places, and their name index.
-    pub fn into_parts(self) -> (CorpusEntities, NameIndex) {
-        let _ = self.name_index();
-        let Analysis { found, names, .. } = self;
-        let names = names.into_inner().expect("just made");
-        (found, names)
+    /// The persons and places, and what gives their name index when it is
+    /// first needed (`None` when the index kept none sound).
+    pub fn into_parts(self) -> (CorpusEntities, crate::tui::MakeIndex) {
+        let Analysis {
+            found,
+            stored,
+            names,
+        } = self;
+        let entities = found.entities.len();
+        let stored = stored
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let make: crate::tui::MakeIndex = match names.into_inner() {
+            Some(ready) => Box::new(move || Some(ready)),
+            None => Box::new(move || stored?.decode(entities)),
+        };
+        (found, make)
     }
 }
 

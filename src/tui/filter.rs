@@ -94,7 +94,7 @@ impl Filters {
     pub fn type_text(&mut self, lib: &Library, text: &str) {
         if let Some(e) = &mut self.editing {
             e.input.push_str(text);
-            e.hits = lib.index.search(&e.input, e.scope().kind());
+            e.hits = lib.index().search(&e.input, e.scope().kind());
         }
     }
 
@@ -105,7 +105,7 @@ impl Filters {
             e.hits = if e.input.trim().is_empty() {
                 Vec::new()
             } else {
-                lib.index.search(&e.input, e.scope().kind())
+                lib.index().search(&e.input, e.scope().kind())
             };
         }
     }
@@ -117,7 +117,7 @@ impl Filters {
             e.hits = if e.input.trim().is_empty() {
                 Vec::new()
             } else {
-                lib.index.search(&e.input, e.scope().kind())
+                lib.index().search(&e.input, e.scope().kind())
             };
         }
     }

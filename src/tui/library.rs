@@ -7,14 +7,19 @@ use crate::entities::{CorpusEntities, Extractor, Kind};
 use crate::layout::LayoutOptions;
 use crate::search::NameIndex;
 
+/// Gives the name index kept with a corpus (`None` when it has none sound).
+pub type MakeIndex = Box<dyn FnOnce() -> Option<NameIndex> + Send>;
+
 /// The reader's shared, read-only data.
 pub struct Library {
     /// The articles.
     pub corpus: Corpus,
     /// Their persons and places.
     pub found: CorpusEntities,
-    /// Names for lookup.
-    pub index: NameIndex,
+    /// Names for lookup: see [`Library::index`].
+    index: std::sync::OnceLock<NameIndex>,
+    /// Where the name index comes from until it is first needed.
+    make_index: std::sync::Mutex<Option<MakeIndex>>,
     /// Bidi and shaping modes (the width is the view's).
     pub layout: LayoutOptions,
     /// The order the list starts in (config `sort`).
@@ -52,6 +57,20 @@ impl Library {
         index: NameIndex,
         layout: LayoutOptions,
     ) -> Library {
+        let lib = Library::with_stored_index(corpus, found, Box::new(|| None), layout);
+        let _ = lib.index.set(index);
+        lib
+    }
+
+    /// A library whose name index is decoded by `make` when first needed
+    /// (the reader starts that after its first frame: at 100,000 articles
+    /// it is tens of megabytes); built from the entities if `make` has none.
+    pub fn with_stored_index(
+        corpus: Corpus,
+        found: CorpusEntities,
+        make: MakeIndex,
+        layout: LayoutOptions,
+    ) -> Library {
         Library {
             order: SortOrder::Id,
             date_width: corpus
@@ -64,9 +83,23 @@ impl Library {
             has_sources: corpus.articles.iter().any(|a| a.source.is_some()),
             corpus,
             found,
-            index,
+            index: std::sync::OnceLock::new(),
+            make_index: std::sync::Mutex::new(Some(make)),
             layout,
         }
+    }
+
+    /// The index of the entities' names, for the filter.
+    pub fn index(&self) -> &NameIndex {
+        self.index.get_or_init(|| {
+            let make = self
+                .make_index
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            make.and_then(|make| make())
+                .unwrap_or_else(|| NameIndex::build(&self.found.entities, &Gazetteer::builtin()))
+        })
     }
 
     /// The same library, its list starting in another order.

@@ -28,7 +28,7 @@ pub use crate::keys::Action;
 pub use crate::keys::{Context, Key, KeyMap};
 pub use app::{App, Focus};
 pub use clipboard::osc52;
-pub use library::Library;
+pub use library::{Library, MakeIndex};
 pub use theme::Theme;
 
 use crate::layout::BidiMode;
@@ -85,7 +85,10 @@ pub fn run(
     let app_bidi = lib.layout.bidi == BidiMode::App;
     watchdog(stop.clone(), hangup.clone(), app_bidi);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(Arc::new(lib), keymap, theme, size);
+    let lib = Arc::new(lib);
+    // Decoded while the first frame is read, not before it is drawn.
+    let mut warm = Some(lib.clone());
+    let mut app = App::new(lib, keymap, theme, size);
     app.restore(state);
     let session = terminal::Session::enter(app_bidi, mouse)?;
     let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -105,6 +108,11 @@ pub fn run(
                 drawn = next;
                 term.draw(|f| app.render(f))?;
                 dirty = false;
+                if let Some(lib) = warm.take() {
+                    std::thread::spawn(move || {
+                        lib.index();
+                    });
+                }
             }
             if !event::poll(SIGNAL_CHECK)? {
                 continue;
