@@ -18,8 +18,10 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 
 /// Identifies the file type; the version follows it.
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
-/// Bumped whenever the layout of the sections changes.
-pub const FORMAT_VERSION: u32 = 10;
+/// Bumped whenever the layout of the sections changes, and whenever the
+/// stored name index would come out differently (its skeletons, see
+/// `search/phonetic.rs`; 11: a sounded final ـاه).
+pub const FORMAT_VERSION: u32 = 11;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]

@@ -9,6 +9,8 @@
 //! N R W Y, and the Latin-only wildcards 8 (th: ث or ت) and 9 (dh: ذ or د).
 
 /// One class per Arabic letter of a normalized word (article removed).
+/// The index cache keeps skeletons: a change here bumps its format
+/// (`index/cache.rs`).
 pub fn arabic(word: &str) -> Vec<u8> {
     let word = word
         .strip_prefix("ال")
@@ -27,7 +29,9 @@ pub fn arabic(word: &str) -> Vec<u8> {
             'ث' | 'س' | 'ص' => b'S',
             'ج' | 'غ' | 'گ' => b'G',
             'ح' => b'H',
-            'ه' if !last => b'H',
+            // A final ه is mostly the ة of an undotted spelling (سلامه,
+            // salama), but after ا it is sounded (شاه, shah; مياه).
+            'ه' if !last || (i > 0 && chars[i - 1] == 'ا') => b'H',
             'خ' => b'X',
             'د' | 'ض' => b'D',
             'ذ' | 'ز' | 'ظ' | 'ژ' => b'Z',
@@ -235,6 +239,8 @@ mod tests {
             ("sisi", "السيسي"),
             ("de", "دي"),
             ("abe", "آبي"),
+            ("shah", "شاه"),
+            ("salama", "سلامه"),
             ("dmitry", "دميتري"),
             ("joe", "جو"),
         ];
