@@ -96,18 +96,12 @@ impl NameIndex {
     /// Indexes the names of `entities`; places also answer to their English
     /// names from the gazetteer.
     pub fn build(entities: &[Entity], gaz: &Gazetteer) -> NameIndex {
-        NameIndex::build_for(entities, gaz, None)
-    }
-
-    /// An index of the names of one kind only (`None`: all), for a lookup
-    /// that asks for that kind; entity numbers stay those of `entities`.
-    pub fn build_for(entities: &[Entity], gaz: &Gazetteer, only: Option<Kind>) -> NameIndex {
         // Built in parts on all cores, then joined: a large archive has
         // a hundred thousand names to normalize and reduce to skeletons.
         let parts: Vec<NameIndex> = entities
             .par_chunks(CHUNK)
             .enumerate()
-            .map(|(k, chunk)| NameIndex::build_part(chunk, k * CHUNK, gaz, only))
+            .map(|(k, chunk)| NameIndex::build_part(chunk, k * CHUNK, gaz))
             .collect();
         let mut index = NameIndex {
             names: Vec::new(),
@@ -150,12 +144,7 @@ impl NameIndex {
     }
 
     /// The index of the names of `entities`, numbered from `first`.
-    fn build_part(
-        entities: &[Entity],
-        first: usize,
-        gaz: &Gazetteer,
-        only: Option<Kind>,
-    ) -> NameIndex {
+    fn build_part(entities: &[Entity], first: usize, gaz: &Gazetteer) -> NameIndex {
         let mut index = NameIndex {
             names: Vec::new(),
             words: Vec::new(),
@@ -165,9 +154,6 @@ impl NameIndex {
             matcher: SkimMatcherV2::default(),
         };
         for (i, e) in entities.iter().enumerate() {
-            if only.is_some_and(|k| k != e.kind) {
-                continue;
-            }
             let entity = (first + i) as u32;
             let mut seen: Vec<String> = Vec::new();
             for v in std::iter::once(&e.name).chain(&e.variants) {
@@ -683,8 +669,8 @@ mod tests {
             .collect();
         entities.push(person("ستيفان دي ميستورا"));
         let gaz = Gazetteer::default();
-        let parts = NameIndex::build_for(&entities, &gaz, None);
-        let whole = NameIndex::build_part(&entities, 0, &gaz, None);
+        let parts = NameIndex::build(&entities, &gaz);
+        let whole = NameIndex::build_part(&entities, 0, &gaz);
         assert_eq!(parts.len(), whole.len());
         for q in ["de mistura", "ميستورا", "lavrov", "عبد الرحمن رزق"] {
             assert_eq!(parts.search(q, None), whole.search(q, None), "{q}");
