@@ -218,7 +218,7 @@ fn reader(cli: &Cli, config: &Config, paths: &Paths, out: &mut dyn Write) -> Res
     let mut opened = open(cli, paths, true, reading(cli))?;
     tell(opened.report.as_ref());
     let (found, names) = opened.analysis()?.into_parts();
-    let library = crate::tui::Library::with_stored_index(opened.corpus, found, names, layout)
+    let library = crate::tui::Library::with_lazy_index(opened.corpus, found, names, layout)
         .sorted(config.sort.unwrap_or_default());
     let state_path = state_path(cli, paths);
     let (mut store, warning) = StateFile::open(state_path.clone());

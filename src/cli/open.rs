@@ -9,10 +9,9 @@ use anyhow::Result;
 
 use super::Cli;
 use crate::corpus::{self, Corpus, CorpusSource};
-use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Extractor};
 use crate::index::{self, LazyExtractor, Refresh, Report};
-use crate::search::NameIndex;
+use crate::search::{LazyIndex, NameIndex};
 use crate::store::{state_file, Paths};
 
 /// A corpus ready for a command.
@@ -31,45 +30,21 @@ pub struct Opened {
 pub struct Analysis {
     /// The persons and places.
     pub found: CorpusEntities,
-    /// The index's copy of the name index, until it is asked for.
-    stored: std::sync::Mutex<Option<index::StoredIndex>>,
-    /// The name index, decoded from the index or built when first asked for.
-    names: std::sync::OnceLock<NameIndex>,
+    /// Their name index: the index's copy when it has a sound one, else
+    /// built when first asked for.
+    names: LazyIndex,
 }
 
 impl Analysis {
     /// The index of the entities' names (places also by their English
-    /// names): the index's copy when it has a sound one, else built now.
+    /// names).
     pub fn name_index(&self) -> &NameIndex {
-        self.names.get_or_init(|| {
-            let stored = self
-                .stored
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .take();
-            stored
-                .and_then(|s| s.decode(self.found.entities.len()))
-                .unwrap_or_else(|| NameIndex::build(&self.found.entities, &Gazetteer::builtin()))
-        })
+        self.names.get(&self.found.entities)
     }
 
-    /// The persons and places, and what gives their name index when it is
-    /// first needed (`None` when the index kept none sound).
-    pub fn into_parts(self) -> (CorpusEntities, crate::tui::MakeIndex) {
-        let Analysis {
-            found,
-            stored,
-            names,
-        } = self;
-        let entities = found.entities.len();
-        let stored = stored
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let make: crate::tui::MakeIndex = match names.into_inner() {
-            Some(ready) => Box::new(move || Some(ready)),
-            None => Box::new(move || stored?.decode(entities)),
-        };
-        (found, make)
+    /// The persons and places, and their name index, not yet made.
+    pub fn into_parts(self) -> (CorpusEntities, LazyIndex) {
+        (self.found, self.names)
     }
 }
 
@@ -217,10 +192,11 @@ impl Opened {
             Some(f) => f,
             None => crate::entities::analyze(&self.corpus.articles, &Extractor::builtin()?),
         };
+        let stored = self.name_index.take();
+        let entities = found.entities.len();
         Ok(Analysis {
             found,
-            stored: std::sync::Mutex::new(self.name_index.take()),
-            names: std::sync::OnceLock::new(),
+            names: LazyIndex::new(Box::new(move || stored?.decode(entities))),
         })
     }
 }

@@ -4,11 +4,13 @@
 
 mod find;
 mod index;
+mod lazy;
 pub mod phonetic;
 mod stored;
 
 pub use find::{find_all, TextHit};
 pub use index::{Hit, NameIndex, THRESHOLD};
+pub use lazy::{LazyIndex, MakeIndex};
 
 use crate::entities::{CorpusEntities, Kind};
 

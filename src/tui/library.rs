@@ -5,10 +5,7 @@ use crate::corpus::{Corpus, SortOrder};
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{CorpusEntities, Extractor, Kind};
 use crate::layout::LayoutOptions;
-use crate::search::NameIndex;
-
-/// Gives the name index kept with a corpus (`None` when it has none sound).
-pub type MakeIndex = Box<dyn FnOnce() -> Option<NameIndex> + Send>;
+use crate::search::{LazyIndex, NameIndex};
 
 /// The reader's shared, read-only data.
 pub struct Library {
@@ -17,9 +14,7 @@ pub struct Library {
     /// Their persons and places.
     pub found: CorpusEntities,
     /// Names for lookup: see [`Library::index`].
-    index: std::sync::OnceLock<NameIndex>,
-    /// Where the name index comes from until it is first needed.
-    make_index: std::sync::Mutex<Option<MakeIndex>>,
+    index: LazyIndex,
     /// Bidi and shaping modes (the width is the view's).
     pub layout: LayoutOptions,
     /// The order the list starts in (config `sort`).
@@ -57,18 +52,16 @@ impl Library {
         index: NameIndex,
         layout: LayoutOptions,
     ) -> Library {
-        let lib = Library::with_stored_index(corpus, found, Box::new(|| None), layout);
-        let _ = lib.index.set(index);
-        lib
+        Library::with_lazy_index(corpus, found, LazyIndex::ready(index), layout)
     }
 
-    /// A library whose name index is decoded by `make` when first needed
-    /// (the reader starts that after its first frame: at 100,000 articles
-    /// it is tens of megabytes); built from the entities if `make` has none.
-    pub fn with_stored_index(
+    /// A library whose name index is made when first needed (the reader
+    /// starts that after its first frame: at 100,000 articles it is tens of
+    /// megabytes).
+    pub fn with_lazy_index(
         corpus: Corpus,
         found: CorpusEntities,
-        make: MakeIndex,
+        index: LazyIndex,
         layout: LayoutOptions,
     ) -> Library {
         Library {
@@ -83,23 +76,14 @@ impl Library {
             has_sources: corpus.articles.iter().any(|a| a.source.is_some()),
             corpus,
             found,
-            index: std::sync::OnceLock::new(),
-            make_index: std::sync::Mutex::new(Some(make)),
+            index,
             layout,
         }
     }
 
     /// The index of the entities' names, for the filter.
     pub fn index(&self) -> &NameIndex {
-        self.index.get_or_init(|| {
-            let make = self
-                .make_index
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .take();
-            make.and_then(|make| make())
-                .unwrap_or_else(|| NameIndex::build(&self.found.entities, &Gazetteer::builtin()))
-        })
+        self.index.get(&self.found.entities)
     }
 
     /// The same library, its list starting in another order.

@@ -28,7 +28,7 @@ pub use crate::keys::Action;
 pub use crate::keys::{Context, Key, KeyMap};
 pub use app::{App, Focus};
 pub use clipboard::osc52;
-pub use library::{Library, MakeIndex};
+pub use library::Library;
 pub use theme::Theme;
 
 use crate::layout::BidiMode;

@@ -11,6 +11,7 @@ use sahifa::corpus::synthetic_pages;
 use sahifa::entities::Extractor;
 use sahifa::index::{open, LazyExtractor, Refresh};
 use sahifa::layout::LayoutOptions;
+use sahifa::search::LazyIndex;
 use sahifa::tui::{App, KeyMap, Library, Theme};
 
 /// Writes `n` generated pages under `dir`; returns their total size.
@@ -95,10 +96,10 @@ fn warm(c: &mut Criterion) {
                 // cache after the first frame, when the filter may need it.
                 let entities = indexed.found.entities.len();
                 let stored = indexed.name_index;
-                let lib = Library::with_stored_index(
+                let lib = Library::with_lazy_index(
                     indexed.corpus,
                     indexed.found,
-                    Box::new(move || stored.decode(entities)),
+                    LazyIndex::new(Box::new(move || stored.decode(entities))),
                     LayoutOptions::new(100),
                 );
                 let app = App::new(Arc::new(lib), KeyMap::default(), Theme::colour(), (100, 30));
