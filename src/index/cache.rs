@@ -195,7 +195,7 @@ impl Cache {
 
     /// The name index's bytes if their hash is the one the header gives.
     pub fn lookup_checked(map: &[u8], range: std::ops::Range<usize>) -> Option<&[u8]> {
-        let hash = u64::from_le_bytes(map.get(44..52)?.try_into().ok()?);
+        let hash = u64::from_le_bytes(map.get(HEADER - 8..HEADER)?.try_into().ok()?);
         map.get(range).filter(|b| content_hash(b) == hash)
     }
 
@@ -281,9 +281,7 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
     // Every number that will index something must be in range: a damaged
     // cache is rebuilt, never trusted into a panic. (The listing is checked
     // when it is opened.)
-    let articles = map.get(listing_at + 8..listing_at + 12).map_or(0, |n| {
-        u32::from_le_bytes(n.try_into().expect("4 bytes")) as usize
-    });
+    let articles = super::listing::count(&map[listing_at..lookup_at]).unwrap_or(0);
     if !head.found.is_sound(articles) {
         return Err(not_index());
     }

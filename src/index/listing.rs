@@ -41,6 +41,26 @@ struct Record<'a> {
     original: Option<&'a str>,
 }
 
+impl Record<'_> {
+    /// The listing of the article, under `id`.
+    fn cached(&self, id: &str) -> CachedArticle {
+        CachedArticle {
+            id: id.to_owned(),
+            title: self.title.to_owned(),
+            source: self.source.map(str::to_owned),
+            dateline: self.dateline.map(str::to_owned),
+            date: self.date.map(str::to_owned),
+            url: self.url.map(str::to_owned),
+            words: self.words as usize,
+        }
+    }
+}
+
+/// The number of articles a listing section holds, if it has a frame.
+pub fn count(section: &[u8]) -> Option<usize> {
+    Some(u32::from_le_bytes(section.get(8..12)?.try_into().ok()?) as usize)
+}
+
 /// Writes the listing section of `articles` (in corpus order): `files[i]`
 /// is the head's index of the file of article `i`; `renamed` gives the
 /// original id of each article renamed to make ids unique (by position).
@@ -123,7 +143,7 @@ impl Listing {
         if super::cache::content_hash(&section[8..]) != hash {
             return None;
         }
-        let n = u32::from_le_bytes(section.get(8..12)?.try_into().ok()?) as usize;
+        let n = count(section)?;
         let records_at = 12usize.checked_add(n.checked_add(1)?.checked_mul(4)?)?;
         let records_len = section.len().checked_sub(records_at)?;
         let listing = Listing {
@@ -165,15 +185,7 @@ impl Listing {
             if file.len() <= at {
                 file.resize(at + 1, None);
             }
-            file[at] = Some(CachedArticle {
-                id: r.original.unwrap_or(r.id).to_owned(),
-                title: r.title.to_owned(),
-                source: r.source.map(str::to_owned),
-                dateline: r.dateline.map(str::to_owned),
-                date: r.date.map(str::to_owned),
-                url: r.url.map(str::to_owned),
-                words: r.words as usize,
-            });
+            file[at] = Some(r.cached(r.original.unwrap_or(r.id)));
         }
         for (f, listing) in files.iter_mut().zip(slots) {
             f.articles = listing.into_iter().flatten().collect();
@@ -201,21 +213,9 @@ impl ArticleSource for Listing {
         let Some(r) = self.record(i) else {
             return Article::from_text("?".to_owned(), String::new(), Vec::new());
         };
-        // A cache file is as untrusted as the corpus: its strings are
-        // sanitized again on the way in.
-        Article {
-            id: r.id.to_owned(),
-            title: r.title.to_owned(),
-            body: Vec::new(),
-            source: r.source.map(str::to_owned),
-            dateline: r.dateline.map(str::to_owned),
-            date: r.date.map(str::to_owned),
-            url: r.url.map(str::to_owned),
-            path: self.path(r.file),
-            words: r.words as usize,
-            record: r.record as usize,
-        }
-        .sanitized()
+        // Sanitized on the way in, as every listing read from a cache is.
+        r.cached(r.id)
+            .into_article(self.path(r.file), r.record as usize)
     }
 
     fn all(&self) -> Vec<Article> {
