@@ -66,7 +66,7 @@ pub fn run(
     args: &ListArgs,
     out: &mut dyn Write,
 ) -> Result<usize> {
-    let mut shown = selection(corpus, analysis, args);
+    let shown = selection(corpus, analysis, args);
     // Only the articles printed are decoded from the index.
     let mut picked: Vec<(usize, Cow<Article>)> = shown
         .par_iter()
@@ -74,13 +74,10 @@ pub fn run(
         .collect();
     if order != SortOrder::Id {
         let these: Vec<Article> = picked.iter().map(|(_, a)| a.as_ref().clone()).collect();
-        let ranks = order.ranks(&these);
-        let mut at: Vec<usize> = (0..picked.len()).collect();
-        at.sort_by_key(|&k| ranks[k]);
-        let mut slots: Vec<Option<(usize, Cow<Article>)>> = picked.into_iter().map(Some).collect();
-        picked = at.iter().filter_map(|&k| slots[k].take()).collect();
+        let mut ranked: Vec<_> = order.ranks(&these).into_iter().zip(picked).collect();
+        ranked.sort_by_key(|(rank, _)| *rank);
+        picked = ranked.into_iter().map(|(_, p)| p).collect();
     }
-    shown = picked.iter().map(|(i, _)| *i).collect();
     let found = analysis.map(|a| &a.found);
     if args.json || args.jsonl {
         if args.jsonl {
@@ -130,7 +127,7 @@ pub fn run(
             }
         }
     }
-    Ok(shown.len())
+    Ok(picked.len())
 }
 
 /// One article's JSON record, with its reading state and names when known.
