@@ -6,6 +6,8 @@
 //! ([`corpus`]: reading and cleaning scraped pages), the index cache
 //! ([`index`]), settings and reading state ([`store`]), the command line
 //! ([`cli`]) and the terminal reader ([`tui`]), whose key vocabulary ([`keys`]) the settings share.
+//! [`lazy_list`] is the list type both the corpus and the entities decode
+//! from an index item by item.
 
 pub mod cli;
 pub mod corpus;
@@ -13,6 +15,7 @@ pub mod entities;
 pub mod index;
 pub mod keys;
 pub mod layout;
+pub mod lazy_list;
 pub mod random;
 pub mod search;
 pub mod store;

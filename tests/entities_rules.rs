@@ -89,6 +89,7 @@ fn corpus(bodies: &[&str]) -> Vec<(Kind, String, usize)> {
         .collect();
     sahifa::entities::analyze(&articles, &extractor)
         .entities
+        .into_vec()
         .into_iter()
         .map(|e| (e.kind, e.name, e.articles.len()))
         .collect()

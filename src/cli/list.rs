@@ -33,9 +33,9 @@ pub struct ListEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     bookmarked: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    persons: Option<Vec<&'a str>>,
+    persons: Option<Vec<Cow<'a, str>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    places: Option<Vec<&'a str>>,
+    places: Option<Vec<Cow<'a, str>>>,
 }
 
 impl<'a> From<&'a Article> for ListEntry<'a> {
@@ -137,14 +137,9 @@ fn json_entry<'a>(
     found: Option<&'a CorpusEntities>,
     state: Option<&ReadingState>,
 ) -> ListEntry<'a> {
-    let names = |kind: Kind| {
-        found.map(|f| {
-            f.of_article(i, kind)
-                .into_iter()
-                .map(|e| e.name.as_str())
-                .collect()
-        })
-    };
+    // Named without decoding the entities: a lookup over a large archive
+    // prints thousands of articles, each naming a dozen entities.
+    let names = |kind: Kind| found.map(|f| f.names_of(i, kind));
     ListEntry {
         read: state.map(|s| s.read.contains(&a.id)),
         bookmarked: state.map(|s| s.bookmarks.contains(&a.id)),
@@ -168,7 +163,8 @@ fn selection(corpus: &Corpus, analysis: Option<&Analysis>, args: &ListArgs) -> V
                 let names: Vec<String> = hits
                     .iter()
                     .take(5)
-                    .map(|h| a.found.entities[h.entity].name.clone())
+                    .filter_map(|h| a.found.entities.name(h.entity))
+                    .map(Cow::into_owned)
                     .collect();
                 let more = hits.len().saturating_sub(names.len());
                 let more = if more > 0 {

@@ -22,17 +22,19 @@ struct Match<'a> {
 pub fn run(analysis: &Analysis, args: &NamesArgs, out: &mut dyn Write) -> Result<usize> {
     let index = analysis.name_index();
     let hits = index.search(&args.query, args.kind);
-    let matches: Vec<Match> = hits
+    // Only the entities named are decoded.
+    let named: Vec<_> = hits
         .iter()
-        .map(|h| {
-            let e = &analysis.found.entities[h.entity];
-            Match {
-                score: h.score,
-                kind: e.kind,
-                name: &e.name,
-                variants: &e.variants,
-                articles: e.articles.len(),
-            }
+        .filter_map(|h| Some((h, analysis.found.entities.get(h.entity)?)))
+        .collect();
+    let matches: Vec<Match> = named
+        .iter()
+        .map(|(h, e)| Match {
+            score: h.score,
+            kind: e.kind,
+            name: &e.name,
+            variants: &e.variants,
+            articles: e.articles.len(),
         })
         .collect();
     if args.json {

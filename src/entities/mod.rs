@@ -14,6 +14,7 @@ pub mod model;
 pub mod names;
 pub mod packed;
 pub mod scoring;
+pub mod table;
 pub mod tagger;
 
 pub use cluster::{cluster, Entities, Entity};
@@ -22,9 +23,11 @@ pub use known::{
     add_known, candidates, known_names, known_set, untagged_names, NameTally, Pending,
 };
 pub use names::{Found, Name, NameTable, PendingFound};
+pub use table::{EntitySource, EntityTable};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use crate::corpus::Article;
 
@@ -52,9 +55,10 @@ pub struct Spot {
 /// milliseconds.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CorpusEntities {
-    /// The corpus-wide entities, most widely mentioned first.
-    #[serde(with = "chunked")]
-    pub entities: Vec<Entity>,
+    /// The corpus-wide entities, most widely mentioned first: kept in a
+    /// section of their own in an index cache, so not serialized here.
+    #[serde(skip)]
+    pub entities: EntityTable,
     /// `mentioned[starts[a]..starts[a + 1]]`: the entities article `a`
     /// mentions, most mentioned first, then in order of first mention.
     #[serde(with = "packed::u32s")]
@@ -70,9 +74,9 @@ pub struct CorpusEntities {
 
 impl CorpusEntities {
     /// The entities, with no article yet.
-    pub fn with_entities(entities: Vec<Entity>) -> CorpusEntities {
+    pub fn with_entities(entities: impl Into<EntityTable>) -> CorpusEntities {
         CorpusEntities {
-            entities,
+            entities: entities.into(),
             starts: vec![0],
             spot_starts: vec![0],
             ..CorpusEntities::default()
@@ -132,10 +136,12 @@ impl CorpusEntities {
 
     /// Whether every number in it is in range for `articles` articles: what
     /// a cache read from disk must pass before it is trusted.
+    /// An entity table not yet decoded answers for its own records.
     pub fn is_sound(&self, articles: usize) -> bool {
         let n = self.entities.len();
+        let decoded = self.entities.is_decoded();
         if articles == 0 && self.starts.is_empty() && self.spot_starts.is_empty() {
-            return self.entities.iter().all(|e| e.articles.is_empty());
+            return !decoded || self.entities.iter().all(|e| e.articles.is_empty());
         }
         let monotone = |v: &[u32], end: usize| {
             v.first() == Some(&0)
@@ -147,10 +153,11 @@ impl CorpusEntities {
             && monotone(&self.starts, self.mentioned.len())
             && monotone(&self.spot_starts, self.spot_bytes.len())
             && self.mentioned.iter().all(|&e| (e as usize) < n)
-            && self
-                .entities
-                .iter()
-                .all(|e| e.articles.iter().all(|&a| a < articles))
+            && (!decoded
+                || self
+                    .entities
+                    .iter()
+                    .all(|e| e.articles.iter().all(|&a| a < articles)))
     }
 }
 
@@ -228,6 +235,32 @@ impl CorpusEntities {
             .map(|&e| &self.entities[e as usize])
             .filter(|e| e.kind == kind)
             .collect()
+    }
+
+    /// The names of the entities of one kind an article mentions, in the
+    /// order of [`CorpusEntities::of_article`], decoding no other entity.
+    pub fn names_of(&self, article: usize, kind: Kind) -> Vec<Cow<'_, str>> {
+        self.mentioned(article)
+            .iter()
+            .filter(|&&e| self.entities.kind(e as usize) == Some(kind))
+            .filter_map(|&e| self.entities.name(e as usize))
+            .collect()
+    }
+
+    /// How many entities of one kind an article mentions.
+    pub fn count_of(&self, article: usize, kind: Kind) -> usize {
+        self.mentioned(article)
+            .iter()
+            .filter(|&&e| self.entities.kind(e as usize) == Some(kind))
+            .count()
+    }
+
+    /// The articles that mention entity `i` (ascending), decoding no other.
+    pub fn articles_of(&self, i: usize) -> Vec<usize> {
+        self.entities
+            .get(i)
+            .map(|e| e.into_owned().articles)
+            .unwrap_or_default()
     }
 }
 

@@ -1,7 +1,9 @@
-//! The index cache file: a versioned header, then four sections.
+//! The index cache file: a versioned header, then five sections.
 //!
-//! The head is all a warm start decodes (per-file keys, the entities and
-//! where they are); the listing holds each article's record apart, decoded
+//! The head is all a warm start decodes (per-file keys, and which entities
+//! each article mentions and where); the entity table holds each entity's
+//! record apart, decoded only when it is named (see `entity_table.rs`); the
+//! listing holds each article's record apart, decoded
 //! only when the article is listed (see `listing.rs`); the name index is
 //! the one lookups use, ready made (see `search/stored.rs`); the detail holds
 //! what is only needed to update the index when files change (each file's
@@ -9,7 +11,6 @@
 
 use std::path::Path;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -20,8 +21,8 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes, and whenever the
 /// stored name index would come out differently (its skeletons, see
-/// `search/phonetic.rs`; 11: a sounded final ـاه).
-pub const FORMAT_VERSION: u32 = 11;
+/// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table).
+pub const FORMAT_VERSION: u32 = 12;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -161,6 +162,7 @@ pub struct Cache {
     /// What a warm start reads.
     pub head: Head,
     map: std::sync::Arc<memmap2::Mmap>,
+    entities_at: usize,
     listing_at: usize,
     lookup_at: usize,
     detail_at: usize,
@@ -168,11 +170,17 @@ pub struct Cache {
 }
 
 /// Bytes before the head: magic, format version, fingerprint, the lengths
-/// of the head, the listing and the name index, and the name index's hash
-/// (checked when it is decoded; the listing carries its own).
-const HEADER: usize = 52;
+/// of the head, the entity table, the listing and the name index, and the
+/// name index's hash (checked when it is decoded; the entity table and the
+/// listing carry their own).
+const HEADER: usize = 60;
 
 impl Cache {
+    /// The entity table section undecoded, to be written back unchanged.
+    pub fn entity_bytes(&self) -> &[u8] {
+        &self.map[self.entities_at..self.listing_at]
+    }
+
     /// The mapped file and where the listing section is in it.
     pub fn listing_section(&self) -> (std::sync::Arc<memmap2::Mmap>, std::ops::Range<usize>) {
         (self.map.clone(), self.listing_at..self.lookup_at)
@@ -222,14 +230,6 @@ impl Cache {
     }
 }
 
-/// Makes a name read back from a cache safe for a terminal, as names read
-/// from articles are.
-fn sanitize(name: &mut String) {
-    if let std::borrow::Cow::Owned(clean) = crate::corpus::one_line(name) {
-        *name = clean;
-    }
-}
-
 /// Reads a cache's header and head; `Ok(None)` when there is none yet.
 pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> {
     let shown = path.display().to_string();
@@ -270,24 +270,28 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
             .and_then(|l| l.checked_add(from))
             .filter(|&end| end <= map.len())
     };
-    let listing_at = end(HEADER, length(20)).ok_or_else(not_index)?;
-    let lookup_at = end(listing_at, length(28)).ok_or_else(not_index)?;
-    let detail_at = end(lookup_at, length(36)).ok_or_else(not_index)?;
-    let mut head: Head = postcard::from_bytes(&map[HEADER..listing_at]).map_err(|_| not_index())?;
-    head.found.entities.par_iter_mut().for_each(|e| {
-        sanitize(&mut e.name);
-        e.variants.iter_mut().for_each(sanitize);
-    });
+    let entities_at = end(HEADER, length(20)).ok_or_else(not_index)?;
+    let listing_at = end(entities_at, length(28)).ok_or_else(not_index)?;
+    let lookup_at = end(listing_at, length(36)).ok_or_else(not_index)?;
+    let detail_at = end(lookup_at, length(44)).ok_or_else(not_index)?;
+    let mut head: Head =
+        postcard::from_bytes(&map[HEADER..entities_at]).map_err(|_| not_index())?;
+    let map = std::sync::Arc::new(map);
     // Every number that will index something must be in range: a damaged
     // cache is rebuilt, never trusted into a panic. (The listing is checked
-    // when it is opened.)
+    // when it is opened, the entity table here and record by record.)
     let articles = super::listing::count(&map[listing_at..lookup_at]).unwrap_or(0);
+    let table =
+        super::entity_table::MappedEntities::open(map.clone(), entities_at..listing_at, articles)
+            .ok_or_else(not_index)?;
+    head.found.entities = crate::entities::EntityTable::lazy(Box::new(table));
     if !head.found.is_sound(articles) {
         return Err(not_index());
     }
     Ok(Some(Cache {
         head,
-        map: std::sync::Arc::new(map),
+        map,
+        entities_at,
         listing_at,
         lookup_at,
         detail_at,
@@ -305,6 +309,7 @@ pub fn encode(
 ) -> Vec<u8> {
     let mut out = Vec::new();
     let sections = Sections {
+        entities: None,
         listing,
         lookup: &[],
         detail: Detail::Decoded(names, detail),
@@ -323,6 +328,9 @@ pub enum Detail<'a> {
 
 /// The sections after the head, as written.
 pub struct Sections<'a> {
+    /// The encoded entity table (see `entity_table.rs`), when the head's
+    /// entities are those of the cache read: else it is encoded from them.
+    pub entities: Option<&'a [u8]>,
     /// The encoded listing (see `listing.rs`).
     pub listing: &'a [u8],
     /// The stored name index (see `search/stored.rs`); empty for none, and
@@ -341,10 +349,19 @@ pub fn write(
     fingerprint: u64,
 ) -> std::io::Result<()> {
     let Sections {
+        entities,
         listing,
         lookup,
         detail,
     } = sections;
+    let encoded;
+    let entities = match entities {
+        Some(bytes) => bytes,
+        None => {
+            encoded = super::entity_table::encode(&head.found.entities);
+            &encoded
+        }
+    };
     let encoding = |e: postcard::Error| std::io::Error::other(e.to_string());
     // The head's length leads it: measured by a first encoding pass that
     // writes nothing, so that the head is never held twice either.
@@ -353,10 +370,12 @@ pub fn write(
     out.write_all(&FORMAT_VERSION.to_le_bytes())?;
     out.write_all(&fingerprint.to_le_bytes())?;
     out.write_all(&(len as u64).to_le_bytes())?;
+    out.write_all(&(entities.len() as u64).to_le_bytes())?;
     out.write_all(&(listing.len() as u64).to_le_bytes())?;
     out.write_all(&(lookup.len() as u64).to_le_bytes())?;
     out.write_all(&content_hash(lookup).to_le_bytes())?;
     postcard::to_io(head, &mut *out).map_err(encoding)?;
+    out.write_all(entities)?;
     out.write_all(listing)?;
     out.write_all(lookup)?;
     match detail {

@@ -15,7 +15,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::cache::{CachedArticle, CachedFile};
-use crate::corpus::{path_text, text_path, Article, ArticleSource};
+use crate::corpus::{path_text, text_path, Article};
+use crate::lazy_list::Source;
 
 /// One article as the listing holds it, borrowed from the cache.
 #[derive(Serialize, Deserialize)]
@@ -201,12 +202,12 @@ impl Listing {
     }
 }
 
-impl ArticleSource for Listing {
+impl Source<Article> for Listing {
     fn len(&self) -> usize {
         self.n
     }
 
-    fn article(&self, i: usize) -> Article {
+    fn item(&self, i: usize) -> Article {
         // The section's hash was checked when the listing was opened, so a
         // record fails only if this build wrote it wrong; it then lists as
         // an empty article rather than stopping the program.
@@ -219,9 +220,6 @@ impl ArticleSource for Listing {
     }
 
     fn all(&self) -> Vec<Article> {
-        (0..self.n)
-            .into_par_iter()
-            .map(|i| self.article(i))
-            .collect()
+        (0..self.n).into_par_iter().map(|i| self.item(i)).collect()
     }
 }

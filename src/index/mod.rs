@@ -9,6 +9,7 @@
 //! files keep what they found until a full rebuild (`sahifa index --full`).
 
 pub mod cache;
+mod entity_table;
 mod fresh;
 pub mod listing;
 mod update;
@@ -268,6 +269,7 @@ pub fn open_telling(
                 None => cache::Detail::Decoded(&updated.names, &updated.detail),
             };
             let sections = cache::Sections {
+                entities: updated.raw_entities.as_deref(),
                 listing: &updated.listing,
                 lookup: &updated.lookup,
                 detail,
@@ -294,5 +296,7 @@ pub fn open_telling(
 }
 
 fn count(found: &CorpusEntities, kind: Kind) -> usize {
-    found.entities.iter().filter(|e| e.kind == kind).count()
+    (0..found.entities.len())
+        .filter(|&i| found.entities.kind(i) == Some(kind))
+        .count()
 }

@@ -26,6 +26,8 @@ pub struct Updated {
     pub detail: Vec<FileDetail>,
     /// The cached detail section as it was, when only file times changed.
     pub raw_detail: Option<Vec<u8>>,
+    /// The cached entity table as it was, likewise.
+    pub raw_entities: Option<Vec<u8>>,
     /// The listing section to write.
     pub listing: Vec<u8>,
     /// The name index section to write.
@@ -134,6 +136,7 @@ pub fn update(
             // again with them, its detail section copied as it is.
             let rewrite = checked || skips_changed || dirs_changed;
             let raw_detail = rewrite.then(|| c.detail_bytes().to_vec());
+            let raw_entities = rewrite.then(|| c.entity_bytes().to_vec());
             let (listing, lookup) = if rewrite {
                 (c.listing_bytes().to_vec(), c.lookup_bytes().to_vec().into())
             } else {
@@ -161,6 +164,7 @@ pub fn update(
                 names: NameTable::default(),
                 detail: Vec::new(),
                 raw_detail,
+                raw_entities,
                 listing,
                 lookup,
                 name_index,
@@ -382,6 +386,7 @@ pub fn update(
         names,
         detail,
         raw_detail: None,
+        raw_entities: None,
         listing,
         name_index: super::StoredIndex::Encoded(lookup.clone()),
         lookup,

@@ -6,7 +6,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::NameIndex;
 use crate::entities::gazetteer::Gazetteer;
-use crate::entities::Entity;
+use crate::entities::EntityTable;
 
 /// Gives a name index kept with a corpus (`None` when it has none sound).
 pub type MakeIndex = Box<dyn FnOnce() -> Option<NameIndex> + Send>;
@@ -36,7 +36,8 @@ impl LazyIndex {
 
     /// The index of `entities`' names: the kept one when it is sound, else
     /// built now (places also by their English names).
-    pub fn get(&self, entities: &[Entity]) -> &NameIndex {
+    /// The table is decoded only for the building.
+    pub fn get(&self, entities: &EntityTable) -> &NameIndex {
         self.index.get_or_init(|| {
             let make = self
                 .make

@@ -18,7 +18,7 @@ use crate::entities::{CorpusEntities, Kind};
 pub fn articles_of(found: &CorpusEntities, hits: &[Hit]) -> Vec<usize> {
     let mut out: Vec<usize> = hits
         .iter()
-        .flat_map(|h| found.entities[h.entity].articles.iter().copied())
+        .flat_map(|h| found.articles_of(h.entity))
         .collect();
     out.sort_unstable();
     out.dedup();

@@ -32,6 +32,16 @@ fn table<'a>(bytes: &mut &'a [u8], size: usize) -> Option<&'a [u8]> {
     Some(body)
 }
 
+/// Decodes fixed-size records of `size` bytes with `one`; `None` if any is
+/// unsound.
+fn records<T>(bytes: &[u8], size: usize, one: impl Fn(&[u8]) -> Option<T>) -> Option<Vec<T>> {
+    let mut out = Vec::with_capacity(bytes.len() / size);
+    for b in bytes.chunks_exact(size) {
+        out.push(one(b)?);
+    }
+    Some(out)
+}
+
 impl NameIndex {
     /// The index as bytes for the cache: four tables (names, words,
     /// characters, kinds), each a count and fixed-size records, then the
@@ -92,42 +102,40 @@ impl NameIndex {
         if kinds.len() != entities {
             return None;
         }
-        let chars: Vec<char> = chars
-            .chunks_exact(4)
-            .map(|c| char::from_u32(u32_at(c, 0)))
-            .collect::<Option<_>>()?;
-        let words: Vec<Word> = words
-            .chunks_exact(WORD)
-            .map(|b| {
-                let w = Word {
-                    at: u32_at(b, 0),
-                    len: u16::from_le_bytes([b[4], b[5]]),
-                    skeleton: b[6..6 + SKELETON].try_into().expect("skeleton bytes"),
-                    skeleton_len: b[6 + SKELETON],
-                    first: char::from_u32(u32_at(b, 7 + SKELETON))?,
-                    particle: b[11 + SKELETON] == 1,
-                };
-                let fits = w.at as usize + usize::from(w.len) <= chars.len()
-                    && usize::from(w.skeleton_len) <= SKELETON;
-                fits.then_some(w)
-            })
-            .collect::<Option<_>>()?;
-        let names: Vec<Name> = names
-            .chunks_exact(NAME)
-            .map(|b| {
-                let in_english = u32_at(b, 9);
-                let n = Name {
-                    entity: u32_at(b, 0),
-                    first_word: u32_at(b, 4),
-                    words: b[8],
-                    english: (in_english != u32::MAX).then_some(in_english),
-                };
-                let fits = (n.entity as usize) < entities
-                    && n.first_word as usize + usize::from(n.words) <= words.len()
-                    && n.english.is_none_or(|e| (e as usize) < english.len());
-                fits.then_some(n)
-            })
-            .collect::<Option<_>>()?;
+        let (n_chars, n_words, n_english) = (chars.len() / 4, words.len() / WORD, english.len());
+        let word = |b: &[u8]| {
+            let w = Word {
+                at: u32_at(b, 0),
+                len: u16::from_le_bytes([b[4], b[5]]),
+                skeleton: b[6..6 + SKELETON].try_into().expect("skeleton bytes"),
+                skeleton_len: b[6 + SKELETON],
+                first: char::from_u32(u32_at(b, 7 + SKELETON))?,
+                particle: b[11 + SKELETON] == 1,
+            };
+            let fits = w.at as usize + usize::from(w.len) <= n_chars
+                && usize::from(w.skeleton_len) <= SKELETON;
+            fits.then_some(w)
+        };
+        let name = |b: &[u8]| {
+            let in_english = u32_at(b, 9);
+            let n = Name {
+                entity: u32_at(b, 0),
+                first_word: u32_at(b, 4),
+                words: b[8],
+                english: (in_english != u32::MAX).then_some(in_english),
+            };
+            let fits = (n.entity as usize) < entities
+                && n.first_word as usize + usize::from(n.words) <= n_words
+                && n.english.is_none_or(|e| (e as usize) < n_english);
+            fits.then_some(n)
+        };
+        // The three tables are decoded side by side, each into a vector
+        // sized once: this is most of a warm lookup's own work.
+        let (chars, (words, names)) = rayon::join(
+            || records(chars, 4, |c| char::from_u32(u32_at(c, 0))),
+            || rayon::join(|| records(words, WORD, word), || records(names, NAME, name)),
+        );
+        let (chars, words, names) = (chars?, words?, names?);
         Some(NameIndex {
             names,
             words,

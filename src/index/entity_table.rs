@@ -1,0 +1,228 @@
+//! The entity table in the index cache: one record per entity, each
+//! decodable alone, and every entity's kind in a byte of its own, so that a
+//! lookup decodes the entities it names and counts the rest without
+//! decoding them.
+//!
+//! Section layout: a hash of the rest (XXH3, u64, little-endian), the
+//! number of entities n (u32), n kinds (one byte each), n + 1 offsets (u32)
+//! into the records, then the records (postcard [`Entity`]). The hash is
+//! checked when the table is opened; each record is checked as it is
+//! decoded (its articles in range, its strings sanitized).
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use crate::entities::{Entity, EntitySource, Kind};
+use crate::lazy_list::Source;
+
+/// What an entity's record begins with: enough to name it.
+#[derive(Deserialize)]
+struct Named<'a> {
+    #[allow(dead_code)]
+    kind: Kind,
+    name: &'a str,
+}
+
+fn kind_byte(k: Kind) -> u8 {
+    k as u8
+}
+
+fn byte_kind(b: u8) -> Option<Kind> {
+    match b {
+        0 => Some(Kind::Person),
+        1 => Some(Kind::Place),
+        _ => None,
+    }
+}
+
+/// Writes the table section of `entities`.
+pub fn encode(entities: &[Entity]) -> Vec<u8> {
+    let records: Vec<Vec<u8>> = entities
+        .par_iter()
+        .map(|e| postcard::to_stdvec(e).expect("in-memory encoding cannot fail"))
+        .collect();
+    let body: usize = records.iter().map(Vec::len).sum();
+    let n = entities.len();
+    let mut out = Vec::with_capacity(12 + n + (n + 1) * 4 + body);
+    out.extend_from_slice(&[0; 8]);
+    out.extend_from_slice(&(n as u32).to_le_bytes());
+    out.extend(entities.iter().map(|e| kind_byte(e.kind)));
+    let mut at = 0u32;
+    out.extend_from_slice(&at.to_le_bytes());
+    for r in &records {
+        at += r.len() as u32;
+        out.extend_from_slice(&at.to_le_bytes());
+    }
+    records.iter().for_each(|r| out.extend_from_slice(r));
+    let hash = super::cache::content_hash(&out[8..]);
+    out[..8].copy_from_slice(&hash.to_le_bytes());
+    out
+}
+
+/// The entity table of a cache, decoded entity by entity from the mapped
+/// file.
+pub struct MappedEntities {
+    map: Arc<memmap2::Mmap>,
+    kinds: usize,
+    offsets: usize,
+    records: usize,
+    n: usize,
+    /// The corpus's number of articles: a record's article beyond it is
+    /// dropped, never handed on to index something.
+    articles: usize,
+}
+
+impl MappedEntities {
+    /// The table in `map[range]` for a corpus of `articles` articles;
+    /// `None` when it is damaged (its hash differs, or its frame does not
+    /// hold together).
+    pub fn open(
+        map: Arc<memmap2::Mmap>,
+        range: std::ops::Range<usize>,
+        articles: usize,
+    ) -> Option<MappedEntities> {
+        let section = map.get(range.clone())?;
+        let hash = u64::from_le_bytes(section.get(..8)?.try_into().ok()?);
+        if super::cache::content_hash(section.get(8..)?) != hash {
+            return None;
+        }
+        let n = u32::from_le_bytes(section.get(8..12)?.try_into().ok()?) as usize;
+        let offsets_at = 12usize.checked_add(n)?;
+        let records_at = offsets_at.checked_add(n.checked_add(1)?.checked_mul(4)?)?;
+        let records_len = section.len().checked_sub(records_at)?;
+        let kinds_sound = section[12..offsets_at]
+            .iter()
+            .all(|&b| byte_kind(b).is_some());
+        let table = MappedEntities {
+            kinds: range.start + 12,
+            offsets: range.start + offsets_at,
+            records: range.start + records_at,
+            n,
+            articles,
+            map,
+        };
+        let monotone = (0..n).all(|i| table.offset(i) <= table.offset(i + 1));
+        (kinds_sound && table.offset(0) == 0 && table.offset(n) == records_len && monotone)
+            .then_some(table)
+    }
+
+    fn offset(&self, i: usize) -> usize {
+        let at = self.offsets + i * 4;
+        u32::from_le_bytes(self.map[at..at + 4].try_into().expect("4 bytes")) as usize
+    }
+
+    fn record(&self, i: usize) -> &[u8] {
+        self.map[self.records..]
+            .get(self.offset(i)..self.offset(i + 1))
+            .unwrap_or(&[])
+    }
+}
+
+impl EntitySource for MappedEntities {
+    fn kind(&self, i: usize) -> Kind {
+        byte_kind(self.map[self.kinds + i]).unwrap_or(Kind::Person)
+    }
+
+    fn name(&self, i: usize) -> Cow<'_, str> {
+        // The hash was checked when the table was opened, so a record fails
+        // only if this build wrote it wrong: it is then nameless, no more.
+        match postcard::from_bytes::<Named>(self.record(i)) {
+            Ok(named) => crate::corpus::one_line(named.name),
+            Err(_) => Cow::Borrowed(""),
+        }
+    }
+}
+
+impl Source<Entity> for MappedEntities {
+    fn len(&self) -> usize {
+        self.n
+    }
+
+    fn item(&self, i: usize) -> Entity {
+        let mut e: Entity = postcard::from_bytes(self.record(i)).unwrap_or_else(|_| Entity {
+            kind: self.kind(i),
+            name: String::new(),
+            variants: Vec::new(),
+            articles: Vec::new(),
+            mentions: 0,
+        });
+        let clean = |s: &mut String| {
+            if let Cow::Owned(c) = crate::corpus::one_line(s) {
+                *s = c;
+            }
+        };
+        clean(&mut e.name);
+        e.variants.iter_mut().for_each(clean);
+        e.articles.retain(|&a| a < self.articles);
+        e
+    }
+
+    fn all(&self) -> Vec<Entity> {
+        (0..self.n).into_par_iter().map(|i| self.item(i)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mapped(bytes: &[u8]) -> Arc<memmap2::Mmap> {
+        let mut m = memmap2::MmapMut::map_anon(bytes.len().max(1)).unwrap();
+        m[..bytes.len()].copy_from_slice(bytes);
+        Arc::new(m.make_read_only().unwrap())
+    }
+
+    fn entity(kind: Kind, name: &str, articles: Vec<usize>) -> Entity {
+        Entity {
+            kind,
+            name: name.to_owned(),
+            variants: vec![name.to_owned(), format!("و{name}")],
+            articles,
+            mentions: 3,
+        }
+    }
+
+    #[test]
+    fn entities_read_back_one_by_one_and_whole() {
+        let entities = vec![
+            entity(Kind::Person, "سيرغي لافروف", vec![0, 2]),
+            entity(Kind::Place, "القاهرة", vec![1]),
+            entity(Kind::Person, "a\u{1b}[2Jb", vec![0, 9]),
+        ];
+        let bytes = encode(&entities);
+        let t = MappedEntities::open(mapped(&bytes), 0..bytes.len(), 3).unwrap();
+        assert_eq!(t.len(), 3);
+        assert_eq!(t.kind(1), Kind::Place);
+        assert_eq!(t.name(0), "سيرغي لافروف");
+        assert_eq!(t.item(1), entities[1]);
+        let odd = t.item(2);
+        assert!(!odd.name.contains('\u{1b}') && !t.name(2).contains('\u{1b}'));
+        assert_eq!(odd.articles, [0], "an article beyond the corpus is dropped");
+        assert_eq!(t.all()[..2], entities[..2]);
+        let empty = encode(&[]);
+        assert_eq!(
+            MappedEntities::open(mapped(&empty), 0..empty.len(), 0)
+                .unwrap()
+                .len(),
+            0
+        );
+    }
+
+    #[test]
+    fn a_damaged_table_is_not_opened() {
+        let bytes = encode(&[entity(Kind::Place, "القاهرة", vec![0])]);
+        for at in [0, 9, 12, bytes.len() - 1] {
+            let mut bad = bytes.clone();
+            bad[at] ^= 0x40;
+            assert!(
+                MappedEntities::open(mapped(&bad), 0..bad.len(), 1).is_none(),
+                "{at}"
+            );
+        }
+        assert!(MappedEntities::open(mapped(&bytes), 0..bytes.len() - 1, 1).is_none());
+        assert!(MappedEntities::open(mapped(&bytes[..5]), 0..5, 1).is_none());
+    }
+}
