@@ -11,7 +11,13 @@ fuzz_target!(|data: &[u8]| {
     let fingerprint = sahifa::entities::fingerprint();
     if let Ok(Some(cache)) = sahifa::index::cache::read(&path, fingerprint) {
         let _ = cache.detail();
-        for e in &cache.head.found.entities {
+        // The entity table is decoded on demand too: names alone, and whole.
+        let found = &cache.head.found;
+        for i in 0..found.entities.len() {
+            let name = found.entities.name(i).unwrap_or_default();
+            assert!(!name.chars().any(char::is_control));
+        }
+        for e in &found.entities {
             assert!(!e.name.chars().any(char::is_control));
         }
         // The listing and the name index are decoded on demand: any bytes
@@ -19,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         let (map, range) = cache.listing_section();
         let files = &cache.head.files;
         if let Some(listing) = sahifa::index::listing::Listing::open(map, range, files, dir.path()) {
-            use sahifa::corpus::ArticleSource;
+            use sahifa::lazy_list::Source;
             for a in listing.all() {
                 assert!(!a.title.chars().any(char::is_control));
             }
