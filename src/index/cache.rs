@@ -21,8 +21,9 @@ use crate::entities::{CorpusEntities, Found, NameTable};
 const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes, and whenever the
 /// stored name index would come out differently (its skeletons, see
-/// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table).
-pub const FORMAT_VERSION: u32 = 12;
+/// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table;
+/// 13: its names apart).
+pub const FORMAT_VERSION: u32 = 13;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]

@@ -5,7 +5,9 @@
 //!
 //! Section layout: a hash of the rest (XXH3, u64, little-endian), the
 //! number of entities n (u32), n kinds (one byte each), n + 1 offsets (u32)
-//! into the records, then the records (postcard [`Entity`]). The hash is
+//! into the names, the canonical names (UTF-8, back to back: an article's
+//! names are printed without decoding a record), n + 1 offsets (u32) into
+//! the records, then the records (postcard [`Entity`]). The hash is
 //! checked when the table is opened; each record is checked as it is
 //! decoded (its articles in range, its strings sanitized).
 
@@ -13,18 +15,9 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde::Deserialize;
 
 use crate::entities::{Entity, EntitySource, Kind};
 use crate::lazy_list::Source;
-
-/// What an entity's record begins with: enough to name it.
-#[derive(Deserialize)]
-struct Named<'a> {
-    #[allow(dead_code)]
-    kind: Kind,
-    name: &'a str,
-}
 
 fn kind_byte(k: Kind) -> u8 {
     k as u8
@@ -45,17 +38,25 @@ pub fn encode(entities: &[Entity]) -> Vec<u8> {
         .map(|e| postcard::to_stdvec(e).expect("in-memory encoding cannot fail"))
         .collect();
     let body: usize = records.iter().map(Vec::len).sum();
+    let names: usize = entities.iter().map(|e| e.name.len()).sum();
     let n = entities.len();
-    let mut out = Vec::with_capacity(12 + n + (n + 1) * 4 + body);
+    let mut out = Vec::with_capacity(12 + n + (n + 1) * 8 + names + body);
     out.extend_from_slice(&[0; 8]);
     out.extend_from_slice(&(n as u32).to_le_bytes());
     out.extend(entities.iter().map(|e| kind_byte(e.kind)));
-    let mut at = 0u32;
-    out.extend_from_slice(&at.to_le_bytes());
-    for r in &records {
-        at += r.len() as u32;
+    let offsets = |out: &mut Vec<u8>, lens: &mut dyn Iterator<Item = usize>| {
+        let mut at = 0u32;
         out.extend_from_slice(&at.to_le_bytes());
-    }
+        for len in lens {
+            at += len as u32;
+            out.extend_from_slice(&at.to_le_bytes());
+        }
+    };
+    offsets(&mut out, &mut entities.iter().map(|e| e.name.len()));
+    entities
+        .iter()
+        .for_each(|e| out.extend_from_slice(e.name.as_bytes()));
+    offsets(&mut out, &mut records.iter().map(Vec::len));
     records.iter().for_each(|r| out.extend_from_slice(r));
     let hash = super::cache::content_hash(&out[8..]);
     out[..8].copy_from_slice(&hash.to_le_bytes());
@@ -67,6 +68,8 @@ pub fn encode(entities: &[Entity]) -> Vec<u8> {
 pub struct MappedEntities {
     map: Arc<memmap2::Mmap>,
     kinds: usize,
+    name_offsets: usize,
+    names: usize,
     offsets: usize,
     records: usize,
     n: usize,
@@ -90,33 +93,49 @@ impl MappedEntities {
             return None;
         }
         let n = u32::from_le_bytes(section.get(8..12)?.try_into().ok()?) as usize;
-        let offsets_at = 12usize.checked_add(n)?;
-        let records_at = offsets_at.checked_add(n.checked_add(1)?.checked_mul(4)?)?;
+        let table_len = n.checked_add(1)?.checked_mul(4)?;
+        let name_offsets_at = 12usize.checked_add(n)?;
+        let names_at = name_offsets_at.checked_add(table_len)?;
+        let offset_at = |at: usize| -> Option<usize> {
+            Some(u32::from_le_bytes(section.get(at..at + 4)?.try_into().ok()?) as usize)
+        };
+        let names_len = offset_at(name_offsets_at + n * 4)?;
+        let offsets_at = names_at.checked_add(names_len)?;
+        let records_at = offsets_at.checked_add(table_len)?;
         let records_len = section.len().checked_sub(records_at)?;
-        let kinds_sound = section[12..offsets_at]
+        let kinds_sound = section[12..name_offsets_at]
             .iter()
             .all(|&b| byte_kind(b).is_some());
         let table = MappedEntities {
             kinds: range.start + 12,
+            name_offsets: range.start + name_offsets_at,
+            names: range.start + names_at,
             offsets: range.start + offsets_at,
             records: range.start + records_at,
             n,
             articles,
             map,
         };
-        let monotone = (0..n).all(|i| table.offset(i) <= table.offset(i + 1));
-        (kinds_sound && table.offset(0) == 0 && table.offset(n) == records_len && monotone)
+        let monotone = |of: usize| {
+            (0..n).all(|i| table.offset(of, i) <= table.offset(of, i + 1))
+                && table.offset(of, 0) == 0
+        };
+        (kinds_sound
+            && monotone(table.name_offsets)
+            && monotone(table.offsets)
+            && table.offset(table.offsets, n) == records_len)
             .then_some(table)
     }
 
-    fn offset(&self, i: usize) -> usize {
-        let at = self.offsets + i * 4;
+    /// Entry `i` of the offset table at `table` (checked when opened).
+    fn offset(&self, table: usize, i: usize) -> usize {
+        let at = table + i * 4;
         u32::from_le_bytes(self.map[at..at + 4].try_into().expect("4 bytes")) as usize
     }
 
     fn record(&self, i: usize) -> &[u8] {
         self.map[self.records..]
-            .get(self.offset(i)..self.offset(i + 1))
+            .get(self.offset(self.offsets, i)..self.offset(self.offsets, i + 1))
             .unwrap_or(&[])
     }
 }
@@ -127,11 +146,15 @@ impl EntitySource for MappedEntities {
     }
 
     fn name(&self, i: usize) -> Cow<'_, str> {
-        // The hash was checked when the table was opened, so a record fails
+        // The hash was checked when the table was opened, so a name fails
         // only if this build wrote it wrong: it is then nameless, no more.
-        match postcard::from_bytes::<Named>(self.record(i)) {
-            Ok(named) => crate::corpus::one_line(named.name),
-            Err(_) => Cow::Borrowed(""),
+        let (from, to) = (
+            self.offset(self.name_offsets, i),
+            self.offset(self.name_offsets, i + 1),
+        );
+        match self.map.get(self.names + from..self.names + to) {
+            Some(b) => std::str::from_utf8(b).map_or(Cow::Borrowed(""), crate::corpus::one_line),
+            None => Cow::Borrowed(""),
         }
     }
 }
@@ -214,7 +237,7 @@ mod tests {
     #[test]
     fn a_damaged_table_is_not_opened() {
         let bytes = encode(&[entity(Kind::Place, "القاهرة", vec![0])]);
-        for at in [0, 9, 12, bytes.len() - 1] {
+        for at in [0, 9, 12, 14, bytes.len() - 1] {
             let mut bad = bytes.clone();
             bad[at] ^= 0x40;
             assert!(

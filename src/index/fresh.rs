@@ -19,6 +19,16 @@ use rayon::prelude::*;
 use super::cache::Head;
 use crate::corpus::{mtime_of, text_path, FileEntry, Scan, Warning};
 
+/// What a probe found.
+pub enum Vouch {
+    /// Nothing changed and no time is too recent to trust: the cache is
+    /// the index as it stands, with nothing to check or write.
+    Settled,
+    /// The walk's result as the cache has it, for the update to check the
+    /// files whose times are too recent to trust.
+    Scan(Scan),
+}
+
 /// A file or directory modified this close to the last indexing may have
 /// changed after it was read without its time showing it (times are kept
 /// in coarse ticks); such files are checked by content, such directories
@@ -32,10 +42,10 @@ const WINDOW: usize = 1024;
 /// How long the window stays on one stretch of files, in seconds.
 const WINDOW_SECONDS: i128 = 1;
 
-/// The walk's result as the cache has it, if the directories' times and a
-/// budget of files (see the module's note) say that a walk would find the
-/// same; `None` when the corpus must be walked.
-pub fn probe(root: &Path, head: &Head, now: i128) -> Option<Scan> {
+/// Whether the directories' times and a budget of files (see the module's
+/// note) say that a walk would find what the cache has; `None` when the
+/// corpus must be walked.
+pub fn probe(root: &Path, head: &Head, now: i128) -> Option<Vouch> {
     // A cache of an older layout, of a single file (one `stat` anyway), or
     // of a walk that could not read everything cannot vouch.
     if head.dirs.is_empty() || !head.complete {
@@ -50,6 +60,21 @@ pub fn probe(root: &Path, head: &Head, now: i128) -> Option<Scan> {
     if !dirs_same {
         return None;
     }
+    let same = |rel: &str, size: u64, mtime: i128| {
+        std::fs::metadata(root.join(text_path(rel)))
+            .is_ok_and(|m| m.is_file() && m.len() == size && mtime_of(&m) == mtime)
+    };
+    let checked = sample(head.files.len(), |i| head.files[i].mtime, now);
+    if !checked.par_iter().all(|&i| {
+        let f = &head.files[i];
+        same(&f.rel, f.size, f.mtime)
+    }) {
+        return None;
+    }
+    // Dirs were trusted above; files too recent are left to the update.
+    if head.files.iter().all(|f| f.mtime < trusted) {
+        return Some(Vouch::Settled);
+    }
     let files: Vec<FileEntry> = head
         .files
         .par_iter()
@@ -60,14 +85,7 @@ pub fn probe(root: &Path, head: &Head, now: i128) -> Option<Scan> {
             mtime: f.mtime,
         })
         .collect();
-    let same = |f: &FileEntry| {
-        std::fs::metadata(&f.path)
-            .is_ok_and(|m| m.is_file() && m.len() == f.size && mtime_of(&m) == f.mtime)
-    };
-    if !sample(&files, now).par_iter().all(|&i| same(&files[i])) {
-        return None;
-    }
-    Some(Scan {
+    Some(Vouch::Scan(Scan {
         files,
         warnings: head
             .skipped
@@ -79,21 +97,17 @@ pub fn probe(root: &Path, head: &Head, now: i128) -> Option<Scan> {
             .collect(),
         dirs: head.dirs.clone(),
         complete: true,
-    })
+    }))
 }
 
-/// The files a probe at time `now` checks: all of a small corpus; else the
-/// most recently modified and a window placed by the clock.
-fn sample(files: &[FileEntry], now: i128) -> Vec<usize> {
-    let n = files.len();
+/// The files a probe at time `now` checks, of `n` files with times
+/// `mtime(i)`: all of a small corpus; else the most recently modified and
+/// a window placed by the clock.
+fn sample(n: usize, mtime: impl Fn(usize) -> i128, now: i128) -> Vec<usize> {
     if n <= RECENT + WINDOW {
         return (0..n).collect();
     }
-    let mut by_time: Vec<(i128, usize)> = files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.mtime, i))
-        .collect();
+    let mut by_time: Vec<(i128, usize)> = (0..n).map(|i| (mtime(i), i)).collect();
     by_time.select_nth_unstable_by(RECENT, |a, b| b.cmp(a));
     let mut out: Vec<usize> = by_time[..RECENT].iter().map(|&(_, i)| i).collect();
     let tick = (now / 1_000_000_000 / WINDOW_SECONDS).max(0) as usize;
@@ -108,29 +122,18 @@ fn sample(files: &[FileEntry], now: i128) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    fn entries(n: usize) -> Vec<FileEntry> {
-        (0..n)
-            .map(|i| FileEntry {
-                rel: format!("{i}.txt"),
-                path: format!("{i}.txt").into(),
-                size: 1,
-                mtime: i as i128,
-            })
-            .collect()
-    }
-
     #[test]
     fn a_small_corpus_is_checked_whole() {
-        assert_eq!(sample(&entries(10), 0), (0..10).collect::<Vec<_>>());
+        assert_eq!(sample(10, |i| i as i128, 0), (0..10).collect::<Vec<_>>());
     }
 
     #[test]
     fn the_newest_files_are_always_checked_and_the_window_covers_all() {
-        let files = entries(20_000);
-        let newest: Vec<usize> = (20_000 - RECENT..20_000).collect();
-        let mut seen = vec![false; files.len()];
-        for second in 0..(20_000 / WINDOW + 1) {
-            let s = sample(&files, second as i128 * 1_000_000_000);
+        let n = 20_000;
+        let newest: Vec<usize> = (n - RECENT..n).collect();
+        let mut seen = vec![false; n];
+        for second in 0..(n / WINDOW + 1) {
+            let s = sample(n, |i| i as i128, second as i128 * 1_000_000_000);
             assert!(s.len() <= RECENT + WINDOW);
             assert!(newest.iter().all(|i| s.binary_search(i).is_ok()));
             s.iter().for_each(|&i| seen[i] = true);

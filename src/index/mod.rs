@@ -242,8 +242,14 @@ pub fn open_telling(
                 Ok(Some((c, _))) => fresh::probe(root, &c.head, update::now_ns()),
                 _ => None,
             };
-            let scan = vouched.map_or_else(|| crate::corpus::scan(root), Ok);
-            (cached, scan)
+            match (vouched, cached) {
+                (Some(fresh::Vouch::Settled), Ok(Some(cached))) => {
+                    let updated = update::settled(root, cached, &mut report);
+                    return Ok(finish(updated, report, clock));
+                }
+                (Some(fresh::Vouch::Scan(scan)), cached) => (cached, Ok(scan)),
+                (_, cached) => (cached, crate::corpus::scan(root)),
+            }
         }
         // The cache is read while the corpus is walked.
         (Some(path), Refresh::Incremental) => {
@@ -282,6 +288,11 @@ pub fn open_telling(
             }
         }
     }
+    Ok(finish(updated, report, clock))
+}
+
+/// The index as opened, and what its report says of it.
+fn finish(updated: update::Updated, mut report: Report, clock: Instant) -> (Indexed, Report) {
     report.files = updated.head.files.len();
     let indexed = Indexed {
         corpus: updated.corpus,
@@ -292,7 +303,7 @@ pub fn open_telling(
     report.persons = count(&indexed.found, Kind::Person);
     report.places = count(&indexed.found, Kind::Place);
     report.elapsed = clock.elapsed();
-    Ok((indexed, report))
+    (indexed, report)
 }
 
 fn count(found: &CorpusEntities, kind: Kind) -> usize {

@@ -58,6 +58,33 @@ struct FileState {
     analyzed: bool,
 }
 
+/// The index as the cache has it, when a probe found nothing to check and
+/// nothing to write back (see `fresh.rs`).
+pub fn settled(root: &Path, cached: (Cache, Listing), report: &mut Report) -> Updated {
+    let (c, listed) = cached;
+    let (map, range) = c.lookup_section();
+    let head = c.head;
+    report.reused = head.files.len();
+    report.skipped =
+        head.skipped.len() + head.files.iter().filter(|f| !f.warnings.is_empty()).count();
+    Updated {
+        head,
+        names: NameTable::default(),
+        detail: Vec::new(),
+        raw_detail: None,
+        raw_entities: None,
+        listing: Vec::new(),
+        lookup: Default::default(),
+        name_index: super::StoredIndex::Mapped(map, range),
+        corpus: lazy_corpus(
+            crate::corpus::path_text(root),
+            Articles::lazy(Box::new(listed)),
+            Vec::new(),
+        ),
+        changed: false,
+    }
+}
+
 pub fn update(
     root: &Path,
     scan: Scan,
