@@ -203,19 +203,34 @@ fn added_removed_and_edited_files_are_seen_without_a_walk_being_asked_for() {
 }
 
 #[test]
-fn a_damaged_listing_is_rebuilt_with_a_warning_and_a_damaged_name_index_is_made_again() {
+fn a_damaged_entity_table_or_listing_is_rebuilt_with_a_warning_and_a_damaged_name_index_is_made_again(
+) {
     let f = Fixture::new();
     f.stdout(&["index"]);
     let cache = f.cache_files().pop().unwrap();
     let pristine = fs::read(&cache).unwrap();
-    // The header gives the lengths of the head, the listing and the name
-    // index (bytes 20 to 44); the head starts at byte 52.
+    // The header gives the lengths of the head, the entity table, the
+    // listing and the name index (bytes 20 to 52); the head starts at 60.
     let len = |at: usize| u64::from_le_bytes(pristine[at..at + 8].try_into().unwrap()) as usize;
-    let listing_at = 52 + len(20);
-    let lookup_at = listing_at + len(28);
-    let lookup_len = len(36);
+    let entities_at = 60 + len(20);
+    let listing_at = entities_at + len(28);
+    let lookup_at = listing_at + len(36);
+    let lookup_len = len(44);
     let expected = f.stdout(&["names", "بوتين"]);
     assert!(!expected.is_empty());
+
+    for at in [entities_at + len(28) / 2, listing_at - 1] {
+        let mut bytes = pristine.clone();
+        bytes[at] ^= 0x20; // inside the entity table
+        fs::write(&cache, &bytes).unwrap();
+        let out = f.sahifa(&["names", "بوتين"]).success();
+        let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(
+            err.contains("damaged") && err.contains("rebuilt"),
+            "{at}: {err}"
+        );
+        assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), expected);
+    }
 
     let mut bytes = pristine.clone();
     bytes[lookup_at - 3] ^= 0x20; // inside the last article's record

@@ -22,8 +22,8 @@ const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes, and whenever the
 /// stored name index would come out differently (its skeletons, see
 /// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table;
-/// 13: its names apart).
-pub const FORMAT_VERSION: u32 = 13;
+/// 13: its names apart; 14: the name index read in place).
+pub const FORMAT_VERSION: u32 = 14;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -194,12 +194,17 @@ impl Cache {
 
     /// The stored name index (see `search/stored.rs`), undecoded.
     pub fn lookup_bytes(&self) -> &[u8] {
-        &self.map[self.lookup_at..self.detail_at]
+        &self.map[self.lookup_range()]
     }
 
     /// The mapped file and where the name index is in it.
     pub fn lookup_section(&self) -> (std::sync::Arc<memmap2::Mmap>, std::ops::Range<usize>) {
-        (self.map.clone(), self.lookup_at..self.detail_at)
+        (self.map.clone(), self.lookup_range())
+    }
+
+    /// Where the name index is: after the zeros that align it.
+    fn lookup_range(&self) -> std::ops::Range<usize> {
+        (self.lookup_at + align_pad(self.lookup_at)).min(self.detail_at)..self.detail_at
     }
 
     /// The name index's bytes if their hash is the one the header gives.
@@ -300,6 +305,12 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
     }))
 }
 
+/// Zeros before the name index at `at`, so that its tables are read in
+/// place (they are aligned to 4 bytes; the map itself to a page).
+fn align_pad(at: usize) -> usize {
+    (4 - at % 4) % 4
+}
+
 /// Encodes a cache (written with [`crate::store::write_atomic`]).
 pub fn encode(
     head: &Head,
@@ -373,11 +384,14 @@ pub fn write(
     out.write_all(&(len as u64).to_le_bytes())?;
     out.write_all(&(entities.len() as u64).to_le_bytes())?;
     out.write_all(&(listing.len() as u64).to_le_bytes())?;
-    out.write_all(&(lookup.len() as u64).to_le_bytes())?;
+    let lookup_at = HEADER as u64 + len as u64 + entities.len() as u64 + listing.len() as u64;
+    let pad = align_pad(lookup_at as usize);
+    out.write_all(&((pad + lookup.len()) as u64).to_le_bytes())?;
     out.write_all(&content_hash(lookup).to_le_bytes())?;
     postcard::to_io(head, &mut *out).map_err(encoding)?;
     out.write_all(entities)?;
     out.write_all(listing)?;
+    out.write_all(&[0; 4][..pad])?;
     out.write_all(lookup)?;
     match detail {
         Detail::Raw(bytes) => out.write_all(bytes),

@@ -53,9 +53,13 @@ impl StoredIndex {
     /// missing or damaged (the caller builds one from the entities).
     pub fn decode(self, entities: usize) -> Option<NameIndex> {
         match self {
-            StoredIndex::Encoded(bytes) => NameIndex::from_bytes(&bytes, entities),
+            StoredIndex::Encoded(bytes) => {
+                let len = bytes.len();
+                NameIndex::from_shared(bytes, 0..len, entities)
+            }
             StoredIndex::Mapped(map, range) => {
-                NameIndex::from_bytes(cache::Cache::lookup_checked(&map, range)?, entities)
+                cache::Cache::lookup_checked(&map, range.clone())?;
+                NameIndex::from_shared(map, range, entities)
             }
         }
     }

@@ -11,6 +11,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 
 use super::phonetic;
+use super::shared::Table;
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{Entity, Kind};
 use crate::text::normalize_str;
@@ -28,37 +29,55 @@ const SPREAD: u8 = 15;
 pub(super) const SKELETON: usize = 12;
 
 /// One word of a name, ready for matching, in a flat record so that a scan
-/// over a hundred thousand names stays in cache.
-#[derive(Debug, Clone, Copy)]
+/// over a hundred thousand names stays in cache; plain old data, so that
+/// the cache's copy is read in place (see `shared.rs`).
+#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
 pub(super) struct Word {
     /// Offset of its characters in [`NameIndex::chars`].
     pub(super) at: u32,
+    /// First character (a scalar value), for the quick tests.
+    pub(super) first: u32,
     /// Number of characters.
     pub(super) len: u16,
     /// Phonetic skeleton, `skeleton_len` bytes used.
     pub(super) skeleton: [u8; SKELETON],
     pub(super) skeleton_len: u8,
-    /// First character, for the quick tests.
-    pub(super) first: char,
-    /// Whether it is a particle (بن، ابن، عبد، ابو، دي), which answers
-    /// only to a particle of a Latin query.
-    pub(super) particle: bool,
+    /// 1 if it is a particle (بن، ابن، عبد، ابو، دي), which answers only
+    /// to a particle of a Latin query.
+    pub(super) particle: u8,
 }
 
 impl Word {
     fn skeleton(&self) -> &[u8] {
-        &self.skeleton[..usize::from(self.skeleton_len)]
+        &self.skeleton[..usize::from(self.skeleton_len).min(SKELETON)]
+    }
+
+    fn is_particle(&self) -> bool {
+        self.particle == 1
     }
 }
 
+/// No English name.
+pub(super) const NO_ENGLISH: u32 = u32::MAX;
+
 /// One name of an entity: a run of words, or an English name.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
 pub(super) struct Name {
     pub(super) entity: u32,
     pub(super) first_word: u32,
+    /// Index into [`NameIndex::english`] for a place's English name, or
+    /// [`NO_ENGLISH`].
+    pub(super) english: u32,
     pub(super) words: u8,
-    /// Index into [`NameIndex::english`] for a place's English name.
-    pub(super) english: Option<u32>,
+    pub(super) pad: [u8; 3],
+}
+
+impl Name {
+    fn english(&self) -> Option<u32> {
+        (self.english != NO_ENGLISH).then_some(self.english)
+    }
 }
 
 /// A matching entity.
@@ -72,12 +91,36 @@ pub struct Hit {
 
 /// Names of a corpus's entities, prepared for matching.
 pub struct NameIndex {
-    pub(super) names: Vec<Name>,
-    pub(super) words: Vec<Word>,
-    pub(super) chars: Vec<char>,
+    pub(super) names: Table<Name>,
+    pub(super) words: Table<Word>,
+    /// Characters as scalar values, checked as they are used.
+    pub(super) chars: Table<u32>,
     pub(super) english: Vec<String>,
     pub(super) kinds: Vec<Kind>,
     pub(super) matcher: SkimMatcherV2,
+}
+
+/// An index being built: its tables as vectors.
+#[derive(Default)]
+struct Part {
+    names: Vec<Name>,
+    words: Vec<Word>,
+    chars: Vec<u32>,
+    english: Vec<String>,
+    kinds: Vec<Kind>,
+}
+
+impl From<Part> for NameIndex {
+    fn from(p: Part) -> NameIndex {
+        NameIndex {
+            names: p.names.into(),
+            words: p.words.into(),
+            chars: p.chars.into(),
+            english: p.english,
+            kinds: p.kinds,
+            matcher: SkimMatcherV2::default(),
+        }
+    }
 }
 
 fn strip_article(w: &str) -> &str {
@@ -98,18 +141,14 @@ impl NameIndex {
     pub fn build(entities: &[Entity], gaz: &Gazetteer) -> NameIndex {
         // Built in parts on all cores, then joined: a large archive has
         // a hundred thousand names to normalize and reduce to skeletons.
-        let parts: Vec<NameIndex> = entities
+        let parts: Vec<Part> = entities
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(k, chunk)| NameIndex::build_part(chunk, k * CHUNK, gaz))
             .collect();
-        let mut index = NameIndex {
-            names: Vec::new(),
-            words: Vec::new(),
-            chars: Vec::new(),
-            english: Vec::new(),
+        let mut index = Part {
             kinds: Vec::with_capacity(entities.len()),
-            matcher: SkimMatcherV2::default(),
+            ..Part::default()
         };
         // Sized once: the index of a large archive is tens of megabytes.
         index
@@ -129,7 +168,7 @@ impl NameIndex {
             );
             index.names.extend(part.names.into_iter().map(|n| Name {
                 first_word: n.first_word + words,
-                english: n.english.map(|e| e + english),
+                english: n.english().map_or(NO_ENGLISH, |e| e + english),
                 ..n
             }));
             index.words.extend(part.words.into_iter().map(|w| Word {
@@ -140,18 +179,14 @@ impl NameIndex {
             index.english.extend(part.english);
             index.kinds.extend(part.kinds);
         }
-        index
+        index.into()
     }
 
     /// The index of the names of `entities`, numbered from `first`.
-    fn build_part(entities: &[Entity], first: usize, gaz: &Gazetteer) -> NameIndex {
-        let mut index = NameIndex {
-            names: Vec::new(),
-            words: Vec::new(),
-            chars: Vec::new(),
-            english: Vec::new(),
+    fn build_part(entities: &[Entity], first: usize, gaz: &Gazetteer) -> Part {
+        let mut index = Part {
             kinds: entities.iter().map(|e| e.kind).collect(),
-            matcher: SkimMatcherV2::default(),
+            ..Part::default()
         };
         for (i, e) in entities.iter().enumerate() {
             let entity = (first + i) as u32;
@@ -168,7 +203,8 @@ impl NameIndex {
                                 entity,
                                 first_word: 0,
                                 words: 0,
-                                english: Some(index.english.len() as u32),
+                                english: index.english.len() as u32,
+                                pad: [0; 3],
                             });
                             index.english.push(en.clone());
                         }
@@ -189,17 +225,23 @@ impl NameIndex {
                         len: chars.len().min(usize::from(u16::MAX)) as u16,
                         skeleton,
                         skeleton_len: skeleton_len as u8,
-                        first: chars.first().copied().unwrap_or(' '),
-                        particle: ARABIC_PARTICLES.contains(&&chars[..]),
+                        first: u32::from(chars.first().copied().unwrap_or(' ')),
+                        particle: u8::from(ARABIC_PARTICLES.contains(&&chars[..])),
                     });
-                    index.chars.extend(chars.iter().take(usize::from(u16::MAX)));
+                    index.chars.extend(
+                        chars
+                            .iter()
+                            .take(usize::from(u16::MAX))
+                            .map(|&c| u32::from(c)),
+                    );
                 }
                 let words = (index.words.len() as u32 - first_word) as u8;
                 index.names.push(Name {
                     entity,
                     first_word,
                     words,
-                    english: None,
+                    english: NO_ENGLISH,
+                    pad: [0; 3],
                 });
                 seen.push(n);
             }
@@ -207,8 +249,12 @@ impl NameIndex {
         index
     }
 
+    /// A word's characters; none when a damaged cache gave it others.
     fn chars_of(&self, w: &Word) -> &[char] {
-        &self.chars[w.at as usize..w.at as usize + usize::from(w.len)]
+        self.chars
+            .get(w.at as usize..w.at as usize + usize::from(w.len))
+            .and_then(|c| bytemuck::checked::try_cast_slice(c).ok())
+            .unwrap_or(&[])
     }
 
     /// Number of names indexed.
@@ -271,8 +317,10 @@ impl NameIndex {
     }
 
     fn score_words(&self, q: &Query, query_words: &[QueryWord], name: &Name) -> u8 {
-        if let Some(en) = name.english {
-            let en = &self.english[en as usize];
+        if let Some(en) = name.english() {
+            let Some(en) = self.english.get(en as usize) else {
+                return 0;
+            };
             return if q.latin && q.text == *en {
                 100
             } else if q.latin && q.text.len() >= 4 && en.starts_with(&q.text) {
@@ -290,8 +338,10 @@ impl NameIndex {
         if n == 0 {
             return 0;
         }
-        let words = &self.words
-            [name.first_word as usize..name.first_word as usize + usize::from(name.words)];
+        let from = name.first_word as usize;
+        let Some(words) = self.words.get(from..from + usize::from(name.words)) else {
+            return 0;
+        };
         if n > words.len() {
             return 0;
         }
@@ -302,7 +352,7 @@ impl NameIndex {
                 let last = k + 1 == n;
                 let s = if q.latin {
                     match qw.particle {
-                        Some(arabic) if nw.particle => {
+                        Some(arabic) if nw.is_particle() => {
                             let wc: String = self.chars_of(nw).iter().collect();
                             if arabic.contains(&wc.as_str()) {
                                 95
@@ -312,7 +362,7 @@ impl NameIndex {
                         }
                         // A particle answers only to a particle.
                         Some(_) => 0,
-                        None if nw.particle => 0,
+                        None if nw.is_particle() => 0,
                         None => latin_score(qw, nw, last),
                     }
                 } else {
@@ -334,7 +384,7 @@ impl NameIndex {
         // the cheap tests come first so that they are dismissed at once.
         let qlen = q.chars.len();
         let wlen = usize::from(w.len);
-        let same_first = q.chars.first() == Some(&w.first);
+        let same_first = q.chars.first().map(|&c| u32::from(c)) == Some(w.first);
         let same_sound = q.skeleton.first() == w.skeleton().first();
         let near_length = qlen.abs_diff(wlen) <= 1;
         if !same_first && !same_sound && !near_length {
@@ -670,7 +720,7 @@ mod tests {
         entities.push(person("ستيفان دي ميستورا"));
         let gaz = Gazetteer::default();
         let parts = NameIndex::build(&entities, &gaz);
-        let whole = NameIndex::build_part(&entities, 0, &gaz);
+        let whole = NameIndex::from(NameIndex::build_part(&entities, 0, &gaz));
         assert_eq!(parts.len(), whole.len());
         for q in ["de mistura", "ميستورا", "lavrov", "عبد الرحمن رزق"] {
             assert_eq!(parts.search(q, None), whole.search(q, None), "{q}");
