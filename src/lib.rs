@@ -18,6 +18,7 @@ pub mod layout;
 pub mod lazy_list;
 pub mod random;
 pub mod search;
+pub mod shared;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -209,17 +209,18 @@ fn a_damaged_entity_table_or_listing_is_rebuilt_with_a_warning_and_a_damaged_nam
     f.stdout(&["index"]);
     let cache = f.cache_files().pop().unwrap();
     let pristine = fs::read(&cache).unwrap();
-    // The header gives the lengths of the head, the entity table, the
-    // listing and the name index (bytes 20 to 52); the head starts at 60.
+    // The header gives the lengths of the head, the mentions, the entity
+    // table, the listing and the name index (bytes 20 to 60); the head
+    // starts at 68.
     let len = |at: usize| u64::from_le_bytes(pristine[at..at + 8].try_into().unwrap()) as usize;
-    let entities_at = 60 + len(20);
-    let listing_at = entities_at + len(28);
-    let lookup_at = listing_at + len(36);
-    let lookup_len = len(44);
+    let entities_at = 68 + len(20) + len(28);
+    let listing_at = entities_at + len(36);
+    let lookup_at = listing_at + len(44);
+    let lookup_len = len(52);
     let expected = f.stdout(&["names", "بوتين"]);
     assert!(!expected.is_empty());
 
-    for at in [entities_at + len(28) / 2, listing_at - 1] {
+    for at in [entities_at + len(36) / 2, listing_at - 1] {
         let mut bytes = pristine.clone();
         bytes[at] ^= 0x20; // inside the entity table
         fs::write(&cache, &bytes).unwrap();

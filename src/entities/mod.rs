@@ -14,6 +14,7 @@ pub mod model;
 pub mod names;
 pub mod packed;
 pub mod scoring;
+mod stored;
 pub mod table;
 pub mod tagger;
 
@@ -30,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 use crate::corpus::Article;
+use crate::shared::Table;
 
 /// Where an article mentions an entity: what the reader highlights and what
 /// the facets count. Offsets are bytes of the paragraph (0 is the title).
@@ -51,25 +53,19 @@ pub struct Spot {
 ///
 /// Built for a warm start: per article, the entities it mentions are a flat
 /// list of numbers, and its spots (needed only when it is opened) stay
-/// encoded until asked for, so a cache of a million mentions loads in a few
-/// milliseconds.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// encoded until asked for; in an index cache all of it is read in place
+/// (see `stored.rs`), and the entities one by one (see `table.rs`).
+#[derive(Debug, Clone, Default)]
 pub struct CorpusEntities {
-    /// The corpus-wide entities, most widely mentioned first: kept in a
-    /// section of their own in an index cache, so not serialized here.
-    #[serde(skip)]
+    /// The corpus-wide entities, most widely mentioned first.
     pub entities: EntityTable,
     /// `mentioned[starts[a]..starts[a + 1]]`: the entities article `a`
     /// mentions, most mentioned first, then in order of first mention.
-    #[serde(with = "packed::u32s")]
-    mentioned: Vec<u32>,
-    #[serde(with = "packed::u32s")]
-    starts: Vec<u32>,
+    mentioned: Table<u32>,
+    starts: Table<u32>,
     /// Each article's spots, postcard-encoded, from `spot_starts[a]`.
-    #[serde(with = "serde_bytes")]
-    spot_bytes: Vec<u8>,
-    #[serde(with = "packed::u32s")]
-    spot_starts: Vec<u32>,
+    spot_bytes: Table<u8>,
+    spot_starts: Table<u32>,
 }
 
 impl CorpusEntities {
@@ -77,8 +73,8 @@ impl CorpusEntities {
     pub fn with_entities(entities: impl Into<EntityTable>) -> CorpusEntities {
         CorpusEntities {
             entities: entities.into(),
-            starts: vec![0],
-            spot_starts: vec![0],
+            starts: vec![0].into(),
+            spot_starts: vec![0].into(),
             ..CorpusEntities::default()
         }
     }
@@ -93,11 +89,15 @@ impl CorpusEntities {
             }
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        self.mentioned.extend(counts.iter().map(|c| c.0));
-        self.starts.push(self.mentioned.len() as u32);
-        self.spot_bytes = postcard::to_extend(article, std::mem::take(&mut self.spot_bytes))
+        let mentioned = self.mentioned.to_mut();
+        mentioned.extend(counts.iter().map(|c| c.0));
+        let len = mentioned.len() as u32;
+        self.starts.to_mut().push(len);
+        let spots = self.spot_bytes.to_mut();
+        *spots = postcard::to_extend(article, std::mem::take(spots))
             .expect("in-memory encoding cannot fail");
-        self.spot_starts.push(self.spot_bytes.len() as u32);
+        let len = spots.len() as u32;
+        self.spot_starts.to_mut().push(len);
     }
 
     /// Number of articles.

@@ -1,7 +1,8 @@
-//! The index cache file: a versioned header, then five sections.
+//! The index cache file: a versioned header, then six sections.
 //!
-//! The head is all a warm start decodes (per-file keys, and which entities
-//! each article mentions and where); the entity table holds each entity's
+//! The head is all a warm start decodes (per-file keys); the mentions
+//! (which entities each article mentions, and where) are read in place
+//! (see `entities/stored.rs`); the entity table holds each entity's
 //! record apart, decoded only when it is named (see `entity_table.rs`); the
 //! listing holds each article's record apart, decoded
 //! only when the article is listed (see `listing.rs`); the name index is
@@ -22,8 +23,9 @@ const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// Bumped whenever the layout of the sections changes, and whenever the
 /// stored name index would come out differently (its skeletons, see
 /// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table;
-/// 13: its names apart; 14: the name index read in place).
-pub const FORMAT_VERSION: u32 = 14;
+/// 13: its names apart; 14: the name index read in place; 15: the
+/// mentions read in place).
+pub const FORMAT_VERSION: u32 = 15;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -135,7 +137,9 @@ pub struct Head {
     /// The files, sorted by `rel` (in chunks decoded on all cores).
     #[serde(with = "crate::entities::chunked")]
     pub files: Vec<CachedFile>,
-    /// Entities and spots, articles in corpus order (sorted by id).
+    /// Entities and spots, articles in corpus order (sorted by id): in
+    /// sections of their own.
+    #[serde(skip)]
     pub found: CorpusEntities,
     /// Entries the scan skipped (path, reason): unsupported formats, files
     /// too large, unreadable directories. Kept so that each is named once,
@@ -171,10 +175,10 @@ pub struct Cache {
 }
 
 /// Bytes before the head: magic, format version, fingerprint, the lengths
-/// of the head, the entity table, the listing and the name index, and the
-/// name index's hash (checked when it is decoded; the entity table and the
-/// listing carry their own).
-const HEADER: usize = 60;
+/// of the head, the mentions, the entity table, the listing and the name
+/// index, and the name index's hash (checked when it is decoded; the entity
+/// table and the listing carry their own).
+const HEADER: usize = 68;
 
 impl Cache {
     /// The entity table section undecoded, to be written back unchanged.
@@ -276,12 +280,13 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
             .and_then(|l| l.checked_add(from))
             .filter(|&end| end <= map.len())
     };
-    let entities_at = end(HEADER, length(20)).ok_or_else(not_index)?;
-    let listing_at = end(entities_at, length(28)).ok_or_else(not_index)?;
-    let lookup_at = end(listing_at, length(36)).ok_or_else(not_index)?;
-    let detail_at = end(lookup_at, length(44)).ok_or_else(not_index)?;
+    let mentions_at = end(HEADER, length(20)).ok_or_else(not_index)?;
+    let entities_at = end(mentions_at, length(28)).ok_or_else(not_index)?;
+    let listing_at = end(entities_at, length(36)).ok_or_else(not_index)?;
+    let lookup_at = end(listing_at, length(44)).ok_or_else(not_index)?;
+    let detail_at = end(lookup_at, length(52)).ok_or_else(not_index)?;
     let mut head: Head =
-        postcard::from_bytes(&map[HEADER..entities_at]).map_err(|_| not_index())?;
+        postcard::from_bytes(&map[HEADER..mentions_at]).map_err(|_| not_index())?;
     let map = std::sync::Arc::new(map);
     // Every number that will index something must be in range: a damaged
     // cache is rebuilt, never trusted into a panic. (The listing is checked
@@ -290,7 +295,13 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
     let table =
         super::entity_table::MappedEntities::open(map.clone(), entities_at..listing_at, articles)
             .ok_or_else(not_index)?;
-    head.found.entities = crate::entities::EntityTable::lazy(Box::new(table));
+    let mentions = (mentions_at + align_pad(mentions_at)).min(entities_at)..entities_at;
+    head.found = CorpusEntities::from_mentions_section(
+        map.clone(),
+        mentions,
+        crate::entities::EntityTable::lazy(Box::new(table)),
+    )
+    .ok_or_else(not_index)?;
     if !head.found.is_sound(articles) {
         return Err(not_index());
     }
@@ -305,8 +316,9 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
     }))
 }
 
-/// Zeros before the name index at `at`, so that its tables are read in
-/// place (they are aligned to 4 bytes; the map itself to a page).
+/// Zeros before a section read in place at `at` (the mentions, the name
+/// index), so that its tables are aligned to 4 bytes (the map itself is
+/// aligned to a page).
 fn align_pad(at: usize) -> usize {
     (4 - at % 4) % 4
 }
@@ -381,14 +393,19 @@ pub fn write(
     out.write_all(MAGIC)?;
     out.write_all(&FORMAT_VERSION.to_le_bytes())?;
     out.write_all(&fingerprint.to_le_bytes())?;
+    let mentions = head.found.mentions_section();
+    let mentions_pad = align_pad(HEADER + len);
+    let lookup_at = HEADER + len + mentions_pad + mentions.len() + entities.len() + listing.len();
+    let pad = align_pad(lookup_at);
     out.write_all(&(len as u64).to_le_bytes())?;
+    out.write_all(&((mentions_pad + mentions.len()) as u64).to_le_bytes())?;
     out.write_all(&(entities.len() as u64).to_le_bytes())?;
     out.write_all(&(listing.len() as u64).to_le_bytes())?;
-    let lookup_at = HEADER as u64 + len as u64 + entities.len() as u64 + listing.len() as u64;
-    let pad = align_pad(lookup_at as usize);
     out.write_all(&((pad + lookup.len()) as u64).to_le_bytes())?;
     out.write_all(&content_hash(lookup).to_le_bytes())?;
     postcard::to_io(head, &mut *out).map_err(encoding)?;
+    out.write_all(&[0; 4][..mentions_pad])?;
+    out.write_all(&mentions)?;
     out.write_all(entities)?;
     out.write_all(listing)?;
     out.write_all(&[0; 4][..pad])?;

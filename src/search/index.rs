@@ -11,9 +11,9 @@ use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 
 use super::phonetic;
-use super::shared::Table;
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{Entity, Kind};
+use crate::shared::Table;
 use crate::text::normalize_str;
 
 /// Hits scoring below this are not matches.

@@ -6,13 +6,11 @@ mod find;
 mod index;
 mod lazy;
 pub mod phonetic;
-mod shared;
 mod stored;
 
 pub use find::{find_all, TextHit};
 pub use index::{Hit, NameIndex, THRESHOLD};
 pub use lazy::{LazyIndex, MakeIndex};
-pub use shared::Shared;
 
 use crate::entities::{CorpusEntities, Kind};
 

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{Name, NameIndex, Word, SKELETON};
-use super::shared::{Shared, Table};
 use crate::entities::Kind;
+use crate::shared::{Shared, Table};
 
 /// Splits the next table off `bytes[*at..]`: a count (u32), then
 /// `count * size` bytes; gives their range.

@@ -1,7 +1,8 @@
 //! A table of fixed-size records, built in memory or read in place from
-//! shared bytes (the mapped index cache): opening the name index of a large
-//! archive then costs a check of its records, not a copy of ten megabytes
-//! into fresh memory, which the kernel must zero page by page.
+//! shared bytes (the mapped index cache): opening the name index or the
+//! mentions of a large archive then costs a check of their records, not a
+//! copy of megabytes into fresh memory, which the kernel must zero page by
+//! page.
 
 use std::ops::{Deref, Range};
 use std::sync::Arc;
@@ -35,6 +36,37 @@ impl<T: Pod> Table<T> {
     }
 }
 
+impl Table<u32> {
+    /// Little-endian numbers in `bytes[range]`: read in place on a
+    /// little-endian machine, converted into a copy on another.
+    pub fn shared_le(bytes: Shared, range: Range<usize>) -> Option<Table<u32>> {
+        if cfg!(target_endian = "little") {
+            return Table::shared(bytes, range);
+        }
+        let b = (*bytes).as_ref().get(range)?;
+        (b.len() % 4 == 0).then(|| {
+            Table::Owned(
+                b.chunks_exact(4)
+                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect(),
+            )
+        })
+    }
+}
+
+impl<T: Pod> Table<T> {
+    /// The records, to change: copied out of shared bytes first.
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        if let Table::Shared(..) = self {
+            *self = Table::Owned(self.to_vec());
+        }
+        match self {
+            Table::Owned(v) => v,
+            Table::Shared(..) => unreachable!("made owned above"),
+        }
+    }
+}
+
 impl<T: Pod> Deref for Table<T> {
     type Target = [T];
 
@@ -43,6 +75,21 @@ impl<T: Pod> Deref for Table<T> {
             Table::Owned(v) => v,
             // Checked when made, and the bytes never change.
             Table::Shared(bytes, range) => bytemuck::cast_slice(&(**bytes).as_ref()[range.clone()]),
+        }
+    }
+}
+
+impl<T: Pod + std::fmt::Debug> std::fmt::Debug for Table<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: Pod> Clone for Table<T> {
+    fn clone(&self) -> Table<T> {
+        match self {
+            Table::Owned(v) => Table::Owned(v.clone()),
+            Table::Shared(b, r) => Table::Shared(b.clone(), r.clone()),
         }
     }
 }
@@ -76,7 +123,10 @@ mod tests {
             assert_eq!(&t[..], &words[..]);
             assert_eq!(matches!(t, Table::Shared(..)), aligned, "pad {pad}");
             assert!(Table::<u32>::shared(shared.clone(), pad..pad + 11).is_none());
-            assert!(Table::<u32>::shared(shared, pad..pad + 13).is_none());
+            assert!(Table::<u32>::shared(shared.clone(), pad..pad + 13).is_none());
+            let mut t = Table::<u32>::shared_le(shared, pad..pad + 12).unwrap();
+            t.to_mut().push(4);
+            assert_eq!(&t[..], &[1, 2, 3, 4]);
         }
     }
 }
