@@ -9,6 +9,18 @@ use std::sync::Arc;
 
 use bytemuck::Pod;
 
+/// Splits the next table off `bytes[*at..]`, as the cache's sections lay
+/// them out: a count (u32, little-endian), then `count * size` bytes;
+/// gives their range, `None` when they run past the end.
+pub fn next_table(bytes: &[u8], at: &mut usize, size: usize) -> Option<Range<usize>> {
+    let count = u32::from_le_bytes(bytes.get(*at..at.checked_add(4)?)?.try_into().ok()?) as usize;
+    let start = *at + 4;
+    let end = start.checked_add(count.checked_mul(size)?)?;
+    bytes.get(start..end)?;
+    *at = end;
+    Some(start..end)
+}
+
 /// Bytes shared between the tables that are read from them.
 pub type Shared = Arc<dyn AsRef<[u8]> + Send + Sync>;
 

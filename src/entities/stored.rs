@@ -11,17 +11,7 @@
 use std::ops::Range;
 
 use super::{CorpusEntities, EntityTable};
-use crate::shared::{Shared, Table};
-
-/// Splits the next table off `bytes[*at..]`; gives its range.
-fn table(bytes: &[u8], at: &mut usize, size: usize) -> Option<Range<usize>> {
-    let count = u32::from_le_bytes(bytes.get(*at..*at + 4)?.try_into().ok()?) as usize;
-    let start = *at + 4;
-    let end = start.checked_add(count.checked_mul(size)?)?;
-    bytes.get(start..end)?;
-    *at = end;
-    Some(start..end)
-}
+use crate::shared::{next_table, Shared, Table};
 
 impl CorpusEntities {
     /// The mentions section (see the module's note).
@@ -51,10 +41,10 @@ impl CorpusEntities {
     ) -> Option<CorpusEntities> {
         let section = (*bytes).as_ref().get(range.clone())?;
         let mut at = 0;
-        let mentioned = table(section, &mut at, 4)?;
-        let starts = table(section, &mut at, 4)?;
-        let spot_starts = table(section, &mut at, 4)?;
-        let spot_bytes = table(section, &mut at, 1)?;
+        let mentioned = next_table(section, &mut at, 4)?;
+        let starts = next_table(section, &mut at, 4)?;
+        let spot_starts = next_table(section, &mut at, 4)?;
+        let spot_bytes = next_table(section, &mut at, 1)?;
         let shift = |r: Range<usize>| range.start + r.start..range.start + r.end;
         Some(CorpusEntities {
             entities,

@@ -18,18 +18,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::index::{Name, NameIndex, Word, SKELETON};
 use crate::entities::Kind;
-use crate::shared::{Shared, Table};
-
-/// Splits the next table off `bytes[*at..]`: a count (u32), then
-/// `count * size` bytes; gives their range.
-fn table(bytes: &[u8], at: &mut usize, size: usize) -> Option<std::ops::Range<usize>> {
-    let count = u32::from_le_bytes(bytes.get(*at..*at + 4)?.try_into().ok()?) as usize;
-    let start = *at + 4;
-    let end = start.checked_add(count.checked_mul(size)?)?;
-    bytes.get(start..end)?;
-    *at = end;
-    Some(start..end)
-}
+use crate::shared::{next_table, Shared, Table};
 
 impl NameIndex {
     /// The index as bytes for the cache (see the module's note). Written
@@ -76,10 +65,10 @@ impl NameIndex {
         let all = (*bytes).as_ref();
         let section = all.get(range.clone())?;
         let mut at = 0;
-        let names = table(section, &mut at, std::mem::size_of::<Name>())?;
-        let words = table(section, &mut at, std::mem::size_of::<Word>())?;
-        let chars = table(section, &mut at, 4)?;
-        let kinds = table(section, &mut at, 1)?;
+        let names = next_table(section, &mut at, std::mem::size_of::<Name>())?;
+        let words = next_table(section, &mut at, std::mem::size_of::<Word>())?;
+        let chars = next_table(section, &mut at, 4)?;
+        let kinds = next_table(section, &mut at, 1)?;
         let english: Vec<String> = postcard::from_bytes(&section[at..]).ok()?;
         let kinds: Vec<Kind> = section[kinds]
             .iter()
