@@ -98,9 +98,12 @@ impl Widget for FacetsPanel<'_> {
         }
         let offset = v.selected.saturating_sub(rows.saturating_sub(1));
         for (row, &(entity, count)) in v.rows.iter().enumerate().skip(offset).take(rows) {
-            let e = &v.lib.found.entities[entity];
+            // Named from the table, so that drawing decodes no entity.
+            let entities = &v.lib.found.entities;
+            let kind = entities.kind(entity).unwrap_or(Kind::Person);
+            let name = entities.name(entity).unwrap_or_default();
             let y = inner.y + (row - offset) as u16;
-            let mut style = if e.kind == Kind::Person {
+            let mut style = if kind == Kind::Person {
                 v.theme.person
             } else {
                 v.theme.place
@@ -110,7 +113,7 @@ impl Widget for FacetsPanel<'_> {
             }
             // A letter as well as a colour tells persons from places, so
             // that they differ without colour too (NO_COLOR).
-            let letter = if e.kind == Kind::Person { 'p' } else { 'l' };
+            let letter = if kind == Kind::Person { 'p' } else { 'l' };
             buf.set_stringn(inner.x, y, format!("{count:>4}{letter} "), 6, v.theme.dim);
             let opts = v.lib.layout_at(usize::from(inner.width.saturating_sub(6)));
             draw::text_row(
@@ -121,7 +124,7 @@ impl Widget for FacetsPanel<'_> {
                     width: inner.width.saturating_sub(6),
                     height: 1,
                 },
-                &e.name,
+                &name,
                 &opts,
                 style,
             );

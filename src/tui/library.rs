@@ -103,8 +103,8 @@ impl Library {
     /// Number of distinct persons and places an article mentions.
     pub fn counts(&self, article: usize) -> (usize, usize) {
         (
-            self.found.of_article(article, Kind::Person).len(),
-            self.found.of_article(article, Kind::Place).len(),
+            self.found.count_of(article, Kind::Person),
+            self.found.count_of(article, Kind::Place),
         )
     }
 }
