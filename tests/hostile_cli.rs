@@ -152,7 +152,7 @@ fn a_doctored_cache_cannot_write_escapes() {
     let (names, detail) = cache.detail().unwrap();
     let mut head = cache.head.clone();
     let (map, range) = cache.listing_section();
-    sahifa::index::listing::Listing::open(map, range, &head.files, &corpus)
+    sahifa::index::listing::Listing::open(map, range, head.files.rels(), &corpus)
         .unwrap()
         .regroup(&mut head.files);
     drop(cache);

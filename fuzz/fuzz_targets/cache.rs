@@ -24,7 +24,12 @@ fuzz_target!(|data: &[u8]| {
         // there list as sanitized articles or are refused.
         let (map, range) = cache.listing_section();
         let files = &cache.head.files;
-        if let Some(listing) = sahifa::index::listing::Listing::open(map, range, files, dir.path()) {
+        for i in 0..files.len() {
+            let _ = (files.rel(i), files.stat(i));
+        }
+        if let Some(listing) =
+            sahifa::index::listing::Listing::open(map, range, files.rels(), dir.path())
+        {
             use sahifa::lazy_list::Source;
             for a in listing.all() {
                 assert!(!a.title.chars().any(char::is_control));

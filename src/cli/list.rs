@@ -99,7 +99,7 @@ pub fn run(
             let chunks: Vec<serde_json::Result<Vec<u8>>> = picked
                 .par_chunks(1024)
                 .map(|chunk| {
-                    let mut buf = Vec::with_capacity(chunk.len() * 512);
+                    let mut buf = Vec::with_capacity(chunk.len() * 1024);
                     for (j, p) in chunk.iter().enumerate() {
                         if j > 0 {
                             buf.push(b',');
@@ -139,12 +139,15 @@ fn json_entry<'a>(
 ) -> ListEntry<'a> {
     // Named without decoding the entities: a lookup over a large archive
     // prints thousands of articles, each naming a dozen entities.
-    let names = |kind: Kind| found.map(|f| f.names_of(i, kind));
+    let [persons, places] = match found.map(|f| f.names_of(i)) {
+        Some([persons, places]) => [Some(persons), Some(places)],
+        None => [None, None],
+    };
     ListEntry {
         read: state.map(|s| s.read.contains(&a.id)),
         bookmarked: state.map(|s| s.bookmarks.contains(&a.id)),
-        persons: names(Kind::Person),
-        places: names(Kind::Place),
+        persons,
+        places,
         ..ListEntry::from(a)
     }
 }

@@ -28,6 +28,6 @@ pub use load::{
 pub use names::{os_text, path_text, text_path};
 pub use newslike::{Made, NewsLike};
 pub use open::{read_article_file, MAX_FILE_BYTES};
-pub use sanitize::{is_bidi_control, one_line, shown_name, strip_controls};
+pub use sanitize::{is_bidi_control, may_begin_unclean, one_line, shown_name, strip_controls};
 pub use scan::{mtime_of, scan, FileEntry, Scan};
 pub use synth::{synthetic, synthetic_pages};

@@ -102,12 +102,17 @@ fn line_with<'a>(text: &'a str, newline: &str) -> std::borrow::Cow<'a, str> {
 /// passes here and almost none needs anything (Arabic letters begin with
 /// 0xD8 to 0xDB).
 fn may_need_cleaning(text: &str) -> bool {
-    // Whole chunks without an early exit, so that the compiler turns each
-    // into a few vector instructions.
-    text.as_bytes().chunks(32).any(|chunk| {
-        chunk.iter().fold(false, |hit, &b| {
-            hit | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2) | (b == 0xf4)
-        })
+    text.as_bytes().chunks(32).any(may_begin_unclean)
+}
+
+/// Whether `bytes` hold a byte that can begin a character [`one_line`]
+/// changes (see [`may_need_cleaning`]): for a caller that checks many
+/// strings at once, back to back.
+pub fn may_begin_unclean(bytes: &[u8]) -> bool {
+    // No early exit, so that the compiler turns a chunk into a few vector
+    // instructions.
+    bytes.iter().fold(false, |hit, &b| {
+        hit | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2) | (b == 0xf4)
     })
 }
 

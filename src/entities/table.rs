@@ -14,6 +14,10 @@ pub trait EntitySource: Source<Entity> {
     fn kind(&self, i: usize) -> Kind;
     /// The canonical name of entity `i`.
     fn name(&self, i: usize) -> Cow<'_, str>;
+    /// How many entities are of `kind`.
+    fn count(&self, kind: Kind) -> usize {
+        (0..self.len()).filter(|&i| self.kind(i) == kind).count()
+    }
 }
 
 /// The entities of a corpus, most widely mentioned first. Derefs to a
@@ -37,6 +41,18 @@ impl LazyList<Entity, dyn EntitySource> {
             (Some(s), _) => (i < s.len()).then(|| s.name(i)),
             (None, Some(all)) => all.get(i).map(|e| Cow::Borrowed(e.name.as_str())),
             (None, None) => None,
+        }
+    }
+
+    /// How many entities are of `kind`, decoding none.
+    pub fn count_kind(&self, kind: Kind) -> usize {
+        match (self.undecoded(), self.decoded()) {
+            (Some(s), _) => s.count(kind),
+            (_, all) => all
+                .unwrap_or_default()
+                .iter()
+                .filter(|e| e.kind == kind)
+                .count(),
         }
     }
 

@@ -24,8 +24,8 @@ const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// stored name index would come out differently (its skeletons, see
 /// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table;
 /// 13: its names apart; 14: the name index read in place; 15: the
-/// mentions read in place).
-pub const FORMAT_VERSION: u32 = 15;
+/// mentions read in place; 16: the files as columns).
+pub const FORMAT_VERSION: u32 = 16;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -134,9 +134,9 @@ pub struct Head {
     /// When indexing began (ns since the epoch): a file modified within a
     /// moment of it is checked by content next time, whatever its time says.
     pub started: i128,
-    /// The files, sorted by `rel` (in chunks decoded on all cores).
-    #[serde(with = "crate::entities::chunked")]
-    pub files: Vec<CachedFile>,
+    /// The files, sorted by `rel` (as columns, see `files.rs`).
+    #[serde(with = "super::files")]
+    pub files: super::files::FileTable,
     /// Entities and spots, articles in corpus order (sorted by id): in
     /// sections of their own.
     #[serde(skip)]
@@ -462,7 +462,8 @@ mod tests {
                 hash: content_hash(b"abc"),
                 articles: vec![],
                 warnings: vec!["bad".into()],
-            }],
+            }]
+            .into(),
             found: CorpusEntities::default(),
             skipped: vec![("b.csv".into(), "unsupported".into())],
             dirs: vec![(String::new(), 5)],

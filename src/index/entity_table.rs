@@ -76,6 +76,19 @@ pub struct MappedEntities {
     /// The corpus's number of articles: a record's article beyond it is
     /// dropped, never handed on to index something.
     articles: usize,
+    /// The names as text, checked once, when a name is first asked for:
+    /// a lookup prints thousands of them, and checking each as it was
+    /// printed cost more than printing it.
+    names_text: std::sync::OnceLock<Names>,
+}
+
+/// The names blob, checked.
+struct Names {
+    text: Box<str>,
+    /// The entities whose names may need the terminal sanitizer (ascending):
+    /// those holding a byte that can begin what it changes, found in one
+    /// pass over the blob. Almost always none.
+    suspect: Vec<u32>,
 }
 
 impl MappedEntities {
@@ -115,6 +128,7 @@ impl MappedEntities {
             n,
             articles,
             map,
+            names_text: std::sync::OnceLock::new(),
         };
         let monotone = |of: usize| {
             (0..n).all(|i| table.offset(of, i) <= table.offset(of, i + 1))
@@ -133,6 +147,45 @@ impl MappedEntities {
         u32::from_le_bytes(self.map[at..at + 4].try_into().expect("4 bytes")) as usize
     }
 
+    fn names(&self) -> &Names {
+        self.names_text.get_or_init(|| {
+            let end = self.names + self.offset(self.name_offsets, self.n);
+            let bytes = &self.map[self.names..end];
+            // The hash was checked when the table was opened, so the text
+            // fails only if this build wrote it wrong: the names are then
+            // empty, no more. (A vector check: megabytes of Arabic names,
+            // on every lookup that prints them.)
+            let text: Box<str> = simdutf8::basic::from_utf8(bytes).unwrap_or("").into();
+            let mut suspect: Vec<u32> = Vec::new();
+            for (k, chunk) in text.as_bytes().chunks(64).enumerate() {
+                if !crate::corpus::may_begin_unclean(chunk) {
+                    continue;
+                }
+                for (j, _) in chunk
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| crate::corpus::may_begin_unclean(&[**b]))
+                {
+                    let at = k * 64 + j;
+                    // The entity whose name holds byte `at`: the last
+                    // whose name starts at or before it.
+                    let (mut lo, mut hi) = (0, self.n);
+                    while lo < hi {
+                        let mid = lo + (hi - lo) / 2;
+                        if self.offset(self.name_offsets, mid) <= at {
+                            lo = mid + 1;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    suspect.extend(lo.checked_sub(1).map(|e| e as u32));
+                }
+            }
+            suspect.dedup();
+            Names { text, suspect }
+        })
+    }
+
     fn record(&self, i: usize) -> &[u8] {
         self.map[self.records..]
             .get(self.offset(self.offsets, i)..self.offset(self.offsets, i + 1))
@@ -146,16 +199,25 @@ impl EntitySource for MappedEntities {
     }
 
     fn name(&self, i: usize) -> Cow<'_, str> {
-        // The hash was checked when the table was opened, so a name fails
-        // only if this build wrote it wrong: it is then nameless, no more.
+        let names = self.names();
         let (from, to) = (
             self.offset(self.name_offsets, i),
             self.offset(self.name_offsets, i + 1),
         );
-        match self.map.get(self.names + from..self.names + to) {
-            Some(b) => std::str::from_utf8(b).map_or(Cow::Borrowed(""), crate::corpus::one_line),
+        // A range off a character boundary (a build that wrote the table
+        // wrong) makes the entity nameless, no more.
+        match names.text.get(from..to) {
+            Some(name) if names.suspect.binary_search(&(i as u32)).is_ok() => {
+                crate::corpus::one_line(name)
+            }
+            Some(name) => Cow::Borrowed(name),
             None => Cow::Borrowed(""),
         }
+    }
+
+    fn count(&self, kind: Kind) -> usize {
+        let kinds = &self.map[self.kinds..self.kinds + self.n];
+        kinds.iter().filter(|&&b| b == kind_byte(kind)).count()
     }
 }
 
@@ -223,6 +285,9 @@ mod tests {
         assert_eq!(t.item(1), entities[1]);
         let odd = t.item(2);
         assert!(!odd.name.contains('\u{1b}') && !t.name(2).contains('\u{1b}'));
+        // Only the name that needs the sanitizer goes through it.
+        assert!(matches!(t.name(1), Cow::Borrowed(_)));
+        assert_eq!((t.count(Kind::Person), t.count(Kind::Place)), (2, 1));
         assert_eq!(odd.articles, [0], "an article beyond the corpus is dropped");
         assert_eq!(t.all()[..2], entities[..2]);
         let empty = encode(&[]);

@@ -64,25 +64,28 @@ pub fn probe(root: &Path, head: &Head, now: i128) -> Option<Vouch> {
         std::fs::metadata(root.join(text_path(rel)))
             .is_ok_and(|m| m.is_file() && m.len() == size && mtime_of(&m) == mtime)
     };
-    let checked = sample(head.files.len(), |i| head.files[i].mtime, now);
+    let files = &head.files;
+    let checked = sample(files.len(), |i| files.mtime(i), now);
     if !checked.par_iter().all(|&i| {
-        let f = &head.files[i];
-        same(&f.rel, f.size, f.mtime)
+        let (size, mtime, _) = files.stat(i);
+        same(files.rel(i), size, mtime)
     }) {
         return None;
     }
     // Dirs were trusted above; files too recent are left to the update.
-    if head.files.iter().all(|f| f.mtime < trusted) {
+    if (0..files.len()).all(|i| files.mtime(i) < trusted) {
         return Some(Vouch::Settled);
     }
-    let files: Vec<FileEntry> = head
-        .files
-        .par_iter()
-        .map(|f| FileEntry {
-            path: root.join(text_path(&f.rel)),
-            rel: f.rel.clone(),
-            size: f.size,
-            mtime: f.mtime,
+    let files: Vec<FileEntry> = (0..files.len())
+        .into_par_iter()
+        .map(|i| {
+            let (size, mtime, _) = files.stat(i);
+            FileEntry {
+                path: root.join(text_path(files.rel(i))),
+                rel: files.rel(i).to_owned(),
+                size,
+                mtime,
+            }
         })
         .collect();
     Some(Vouch::Scan(Scan {

@@ -127,16 +127,17 @@ pub struct Listing {
     /// The path of each file of the head, as articles carry it.
     root: PathBuf,
     single: bool,
-    rels: Vec<String>,
+    rels: Arc<super::files::Rels>,
 }
 
 impl Listing {
-    /// The listing in `map[range]` for a head of `files`; `None` when it is
-    /// damaged (its hash differs, or its frame does not hold together).
+    /// The listing in `map[range]` for a head whose files have the paths
+    /// `rels`; `None` when it is damaged (its hash differs, or its frame
+    /// does not hold together).
     pub fn open(
         map: Arc<memmap2::Mmap>,
         range: std::ops::Range<usize>,
-        files: &[CachedFile],
+        rels: Arc<super::files::Rels>,
         root: &Path,
     ) -> Option<Listing> {
         let section = map.get(range.clone())?;
@@ -153,7 +154,7 @@ impl Listing {
             n,
             root: root.to_path_buf(),
             single: root.is_file(),
-            rels: files.iter().map(|f| f.rel.clone()).collect(),
+            rels,
             map,
         };
         let monotone = (0..n).all(|i| listing.offset(i) <= listing.offset(i + 1));
@@ -197,7 +198,7 @@ impl Listing {
         if self.single {
             return path_text(&self.root).into();
         }
-        let rel = self.rels.get(file as usize).map_or("", String::as_str);
+        let rel = self.rels.get(file as usize);
         path_text(&self.root.join(text_path(rel))).into()
     }
 }

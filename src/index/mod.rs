@@ -10,6 +10,7 @@
 
 pub mod cache;
 mod entity_table;
+pub mod files;
 mod fresh;
 pub mod listing;
 mod update;
@@ -234,7 +235,7 @@ pub fn open_telling(
             return Ok(None);
         };
         let (map, range) = c.listing_section();
-        match listing::Listing::open(map, range, &c.head.files, root) {
+        match listing::Listing::open(map, range, c.head.files.rels(), root) {
             Some(listed) => Ok(Some((c, listed))),
             None => Err(CacheError::NotIndex(path.display().to_string())),
         }
@@ -304,14 +305,8 @@ fn finish(updated: update::Updated, mut report: Report, clock: Instant) -> (Inde
         name_index: updated.name_index,
     };
     report.articles = indexed.corpus.articles.len();
-    report.persons = count(&indexed.found, Kind::Person);
-    report.places = count(&indexed.found, Kind::Place);
+    report.persons = indexed.found.entities.count_kind(Kind::Person);
+    report.places = indexed.found.entities.count_kind(Kind::Place);
     report.elapsed = clock.elapsed();
     (indexed, report)
-}
-
-fn count(found: &CorpusEntities, kind: Kind) -> usize {
-    (0..found.entities.len())
-        .filter(|&i| found.entities.kind(i) == Some(kind))
-        .count()
 }

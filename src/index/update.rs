@@ -65,8 +65,7 @@ pub fn settled(root: &Path, cached: (Cache, Listing), report: &mut Report) -> Up
     let (map, range) = c.lookup_section();
     let head = c.head;
     report.reused = head.files.len();
-    report.skipped =
-        head.skipped.len() + head.files.iter().filter(|f| !f.warnings.is_empty()).count();
+    report.skipped = head.skipped.len() + head.files.warned();
     Updated {
         head,
         names: NameTable::default(),
@@ -139,12 +138,15 @@ pub fn update(
             plans
                 .par_iter()
                 .zip(&scan.files)
-                .zip(&c.head.files)
-                .map(|((p, f), old)| match p {
-                    Plan::Check(_) => Some(
-                        crate::corpus::read_article_file(&f.path)
-                            .map_or(!old.hash, |b| content_hash(&b)),
-                    ),
+                .enumerate()
+                .map(|(k, (p, f))| match p {
+                    Plan::Check(_) => {
+                        let old = c.head.files.stat(k).2;
+                        Some(
+                            crate::corpus::read_article_file(&f.path)
+                                .map_or(!old, |b| content_hash(&b)),
+                        )
+                    }
                     _ => None,
                 })
                 .collect()
@@ -154,8 +156,8 @@ pub fn update(
         let unchanged = in_place
             && hashes
                 .iter()
-                .zip(&c.head.files)
-                .all(|(h, old)| h.is_none_or(|h| h == old.hash));
+                .enumerate()
+                .all(|(k, h)| h.is_none_or(|h| h == c.head.files.stat(k).2));
         if unchanged {
             report.reused = plans.len();
             let checked = hashes.iter().any(Option::is_some);
@@ -172,7 +174,7 @@ pub fn update(
             let (map, range) = c.lookup_section();
             let name_index = super::StoredIndex::Mapped(map, range);
             let (Cache { mut head, .. }, listed) = cached.expect("checked");
-            report.skipped += head.files.iter().filter(|f| !f.warnings.is_empty()).count();
+            report.skipped += head.files.warned();
             if rewrite {
                 head.skipped = skipped;
                 head.dirs = dirs;
@@ -208,7 +210,7 @@ pub fn update(
     });
     let (old_files, names, old_detail) = match cached {
         Some(c) => match c.detail() {
-            Ok((names, d)) => (c.head.files, names, d),
+            Ok((names, d)) => (c.head.files.into_vec(), names, d),
             Err(e) => {
                 report.rebuilt_because = Some(e.to_string());
                 (Vec::new(), NameTable::default(), Vec::new())
@@ -404,7 +406,7 @@ pub fn update(
     Ok(Updated {
         head: Head {
             started,
-            files,
+            files: files.into(),
             found,
             skipped,
             dirs,
@@ -429,18 +431,15 @@ fn plan(files: &[FileEntry], head: Option<&Head>) -> Vec<Plan> {
     let Some(head) = head else {
         return vec![Plan::New; files.len()];
     };
-    let by_rel: rustc_hash::FxHashMap<&str, usize> = head
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.rel.as_str(), i))
+    let by_rel: rustc_hash::FxHashMap<&str, usize> = (0..head.files.len())
+        .map(|i| (head.files.rel(i), i))
         .collect();
     files
         .iter()
         .map(|f| match by_rel.get(f.rel.as_str()) {
             Some(&i) => {
-                let c = &head.files[i];
-                if c.size == f.size && c.mtime == f.mtime && f.mtime < head.started - RACY_NS {
+                let (size, mtime, _) = head.files.stat(i);
+                if size == f.size && mtime == f.mtime && f.mtime < head.started - RACY_NS {
                     Plan::Reuse(i)
                 } else {
                     Plan::Check(i)
