@@ -285,16 +285,24 @@ pub fn read(path: &Path, fingerprint: u64) -> Result<Option<Cache>, CacheError> 
     let listing_at = end(entities_at, length(36)).ok_or_else(not_index)?;
     let lookup_at = end(listing_at, length(44)).ok_or_else(not_index)?;
     let detail_at = end(lookup_at, length(52)).ok_or_else(not_index)?;
-    let mut head: Head =
-        postcard::from_bytes(&map[HEADER..mentions_at]).map_err(|_| not_index())?;
     let map = std::sync::Arc::new(map);
     // Every number that will index something must be in range: a damaged
     // cache is rebuilt, never trusted into a panic. (The listing is checked
-    // when it is opened, the entity table here and record by record.)
+    // when it is opened, the entity table here and record by record.) The
+    // head is decoded while the table's hash is checked.
     let articles = super::listing::count(&map[listing_at..lookup_at]).unwrap_or(0);
-    let table =
-        super::entity_table::MappedEntities::open(map.clone(), entities_at..listing_at, articles)
-            .ok_or_else(not_index)?;
+    let (head, table) = rayon::join(
+        || postcard::from_bytes::<Head>(&map[HEADER..mentions_at]),
+        || {
+            super::entity_table::MappedEntities::open(
+                map.clone(),
+                entities_at..listing_at,
+                articles,
+            )
+        },
+    );
+    let mut head = head.map_err(|_| not_index())?;
+    let table = table.ok_or_else(not_index)?;
     let mentions = (mentions_at + align_pad(mentions_at)).min(entities_at)..entities_at;
     head.found = CorpusEntities::from_mentions_section(
         map.clone(),

@@ -59,8 +59,12 @@ impl StoredIndex {
                 NameIndex::from_shared(bytes, 0..len, entities)
             }
             StoredIndex::Mapped(map, range) => {
-                cache::Cache::lookup_checked(&map, range.clone())?;
-                NameIndex::from_shared(map, range, entities)
+                // The hash and the check of every record, on two cores.
+                let (sound, index) = rayon::join(
+                    || cache::Cache::lookup_checked(&map, range.clone()).is_some(),
+                    || NameIndex::from_shared(map.clone(), range.clone(), entities),
+                );
+                index.filter(|_| sound)
             }
         }
     }
@@ -230,22 +234,34 @@ pub fn open_telling(
     let clock = Instant::now();
     let fingerprint = crate::entities::fingerprint();
     let mut report = Report::default();
+    let listing = |path: &Path, c: &cache::Cache| -> Result<listing::Listing, CacheError> {
+        let (map, range) = c.listing_section();
+        listing::Listing::open(map, range, c.head.files.rels(), root)
+            .ok_or_else(|| CacheError::NotIndex(path.display().to_string()))
+    };
     let read = |path: &Path| -> Result<Option<(cache::Cache, listing::Listing)>, CacheError> {
         let Some(c) = cache::read(path, fingerprint)? else {
             return Ok(None);
         };
-        let (map, range) = c.listing_section();
-        match listing::Listing::open(map, range, c.head.files.rels(), root) {
-            Some(listed) => Ok(Some((c, listed))),
-            None => Err(CacheError::NotIndex(path.display().to_string())),
-        }
+        let listed = listing(path, &c)?;
+        Ok(Some((c, listed)))
     };
     let (cached, scan) = match (cache_path, refresh) {
         (Some(path), Refresh::Quick) => {
-            let cached = read(path);
-            let vouched = match &cached {
-                Ok(Some((c, _))) => fresh::probe(root, &c.head, update::now_ns()),
-                _ => None,
+            // The listing is opened (its hash checked) while the probe
+            // waits on the file system.
+            let (cached, vouched) = match cache::read(path, fingerprint) {
+                Ok(Some(c)) => {
+                    let (listed, vouched) = rayon::join(
+                        || listing(path, &c),
+                        || fresh::probe(root, &c.head, update::now_ns()),
+                    );
+                    // A damaged listing makes the whole cache suspect: the
+                    // corpus is walked, not taken from its head.
+                    let vouched = vouched.filter(|_| listed.is_ok());
+                    (listed.map(|l| Some((c, l))), vouched)
+                }
+                other => (other.map(|_| None), None),
             };
             match (vouched, cached) {
                 (Some(fresh::Vouch::Settled), Ok(Some(cached))) => {
