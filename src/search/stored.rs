@@ -15,6 +15,7 @@
 use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 use super::index::{Name, NameIndex, Word, SKELETON};
 use crate::entities::Kind;
@@ -85,19 +86,27 @@ impl NameIndex {
         let names: Table<Name> = Table::shared(bytes.clone(), shift(names))?;
         let words: Table<Word> = Table::shared(bytes.clone(), shift(words))?;
         let chars: Table<u32> = Table::shared(bytes, shift(chars))?;
-        // Every number that indexes something is checked once, here; the
+        // Every number that indexes something is checked once, here, on all
+        // cores (hundreds of thousands of words on a large archive); the
         // characters are checked as they are read.
-        let words_sound = words.iter().all(|w| {
-            w.at as usize + usize::from(w.len) <= chars.len()
-                && usize::from(w.skeleton_len) <= SKELETON
-                && char::from_u32(w.first).is_some()
-                && w.particle <= 1
-        });
-        let names_sound = names.iter().all(|n| {
-            (n.entity as usize) < entities
-                && n.first_word as usize + usize::from(n.words) <= words.len()
-                && (n.english == super::index::NO_ENGLISH || (n.english as usize) < english.len())
-        });
+        let (words_sound, names_sound) = rayon::join(
+            || {
+                words.par_iter().all(|w| {
+                    w.at as usize + usize::from(w.len) <= chars.len()
+                        && usize::from(w.skeleton_len) <= SKELETON
+                        && char::from_u32(w.first).is_some()
+                        && w.particle <= 1
+                })
+            },
+            || {
+                names.par_iter().all(|n| {
+                    (n.entity as usize) < entities
+                        && n.first_word as usize + usize::from(n.words) <= words.len()
+                        && (n.english == super::index::NO_ENGLISH
+                            || (n.english as usize) < english.len())
+                })
+            },
+        );
         (words_sound && names_sound).then(|| NameIndex {
             names,
             words,
