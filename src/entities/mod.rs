@@ -260,10 +260,14 @@ impl CorpusEntities {
 
     /// The articles that mention entity `i` (ascending), decoding no other.
     pub fn articles_of(&self, i: usize) -> Vec<usize> {
-        self.entities
-            .get(i)
-            .map(|e| e.into_owned().articles)
-            .unwrap_or_default()
+        // A decoded entity lends its articles: cloning the whole entity (its
+        // spellings too) for each of thousands of hits was most of a filter
+        // keystroke.
+        match self.entities.get(i) {
+            Some(Cow::Borrowed(e)) => e.articles.clone(),
+            Some(Cow::Owned(e)) => e.articles,
+            None => Vec::new(),
+        }
     }
 }
 

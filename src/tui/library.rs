@@ -81,6 +81,15 @@ impl Library {
         }
     }
 
+    /// Makes ready what the filter will need: the name index and the
+    /// entities decoded whole (the reader does this on a thread of its own
+    /// after the first frame, while the user reads it, so that no
+    /// keystroke waits for tens of megabytes).
+    pub fn warm(&self) {
+        self.index();
+        let _ = self.found.entities.first();
+    }
+
     /// The index of the entities' names, for the filter.
     pub fn index(&self) -> &NameIndex {
         self.index.get(&self.found.entities)

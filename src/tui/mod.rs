@@ -86,7 +86,8 @@ pub fn run(
     watchdog(stop.clone(), hangup.clone(), app_bidi);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let lib = Arc::new(lib);
-    // Decoded while the first frame is read, not before it is drawn.
+    // Decoded while the first frame is read, not before it is drawn (see
+    // `Library::warm`).
     let mut warm = Some(lib.clone());
     let mut app = App::new(lib, keymap, theme, size);
     app.restore(state);
@@ -109,9 +110,7 @@ pub fn run(
                 term.draw(|f| app.render(f))?;
                 dirty = false;
                 if let Some(lib) = warm.take() {
-                    std::thread::spawn(move || {
-                        lib.index();
-                    });
+                    std::thread::spawn(move || lib.warm());
                 }
             }
             if !event::poll(SIGNAL_CHECK)? {

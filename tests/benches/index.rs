@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use sahifa::corpus::synthetic_pages;
@@ -84,29 +85,30 @@ fn warm(c: &mut Criterion) {
             assert_eq!(report.processed, 0);
             indexed
         };
-        let mut group = c.benchmark_group(name);
+        let mut group = c.benchmark_group(&name);
         group.sample_size(10);
         // Outputs are dropped outside the timing: the commands and the
         // reader exit without freeing what they opened.
         group.bench_function("open the index", |b| b.iter_with_large_drop(reopen));
+        // As the reader opens it: the name index is decoded from the cache
+        // after the first frame (on a thread of its own, see `tui::run`).
+        let first_frame = || {
+            let indexed = reopen();
+            let entities = indexed.found.entities.len();
+            let stored = indexed.name_index;
+            let lib = Arc::new(Library::with_lazy_index(
+                indexed.corpus,
+                indexed.found,
+                LazyIndex::new(Box::new(move || stored.decode(entities))),
+                LayoutOptions::new(100),
+            ));
+            let app = App::new(lib.clone(), KeyMap::default(), Theme::colour(), (100, 30));
+            let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+            term.draw(|f| app.render(f)).unwrap();
+            (app, term, lib)
+        };
         group.bench_function("to the reader's first frame (100x30)", |b| {
-            b.iter_with_large_drop(|| {
-                let indexed = reopen();
-                // As the reader opens it: the name index is decoded from the
-                // cache after the first frame, when the filter may need it.
-                let entities = indexed.found.entities.len();
-                let stored = indexed.name_index;
-                let lib = Library::with_lazy_index(
-                    indexed.corpus,
-                    indexed.found,
-                    LazyIndex::new(Box::new(move || stored.decode(entities))),
-                    LayoutOptions::new(100),
-                );
-                let app = App::new(Arc::new(lib), KeyMap::default(), Theme::colour(), (100, 30));
-                let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
-                term.draw(|f| app.render(f)).unwrap();
-                (app, term)
-            })
+            b.iter_with_large_drop(first_frame)
         });
         group.bench_function("open the index and decode its name index", |b| {
             b.iter_with_large_drop(|| {
@@ -116,7 +118,52 @@ fn warm(c: &mut Criterion) {
             })
         });
         group.finish();
+        // Typed once the reader has warmed what the filter needs, as a
+        // person types (the warming takes a fraction of the time a first
+        // key takes to come).
+        keystrokes(&name, || {
+            let (app, term, lib) = first_frame();
+            lib.warm();
+            (app, term)
+        });
     }
+}
+
+/// Keystroke to finished frame in a reader just opened on the archive, as
+/// p50, p99 and the slowest: moving in the list, typing filters (Latin and
+/// Arabic), cycling the kind, the facets, opening an article and going
+/// back. Ten fresh readers, so that what a first filter decodes is counted
+/// ten times, not once.
+fn keystrokes(name: &str, open: impl Fn() -> (App, Terminal<TestBackend>)) {
+    let code = |c: char| match c {
+        '\n' => KeyCode::Enter,
+        '\x1b' => KeyCode::Esc,
+        '\t' => KeyCode::Tab,
+        '\x08' => KeyCode::Backspace,
+        c => KeyCode::Char(c),
+    };
+    let script =
+        "jjjjjjjjjjkkkkk/lavrov\x08\x08\x08\x08\x08\x08لندن\t\t\t\x1b/باريس\n\x1bfjj\x1b\nq";
+    let mut times = Vec::new();
+    for _ in 0..10 {
+        let (mut app, mut term) = open();
+        for c in script.chars() {
+            let t = std::time::Instant::now();
+            app.handle_key(KeyEvent::new(code(c), KeyModifiers::NONE));
+            term.draw(|f| app.render(f)).unwrap();
+            times.push(t.elapsed());
+        }
+        std::mem::forget((app, term));
+    }
+    times.sort();
+    let at = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "{name}: {} keystrokes to frame: p50 {:.2?}, p99 {:.2?}, max {:.2?}",
+        times.len(),
+        at(0.50),
+        at(0.99),
+        times[times.len() - 1]
+    );
 }
 
 criterion_group!(benches, cold, warm);
