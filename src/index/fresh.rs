@@ -64,25 +64,25 @@ pub fn probe(root: &Path, head: &Head, now: i128) -> Option<Vouch> {
         std::fs::metadata(root.join(text_path(rel)))
             .is_ok_and(|m| m.is_file() && m.len() == size && mtime_of(&m) == mtime)
     };
-    let files = &head.files;
-    let checked = sample(files.len(), |i| files.mtime(i), now);
+    let table = &head.files;
+    let checked = sample(table.len(), |i| table.mtime(i), now);
     if !checked.par_iter().all(|&i| {
-        let (size, mtime, _) = files.stat(i);
-        same(files.rel(i), size, mtime)
+        let (size, mtime, _) = table.stat(i);
+        same(table.rel(i), size, mtime)
     }) {
         return None;
     }
     // Dirs were trusted above; files too recent are left to the update.
-    if (0..files.len()).all(|i| files.mtime(i) < trusted) {
+    if (0..table.len()).all(|i| table.mtime(i) < trusted) {
         return Some(Vouch::Settled);
     }
-    let files: Vec<FileEntry> = (0..files.len())
+    let files: Vec<FileEntry> = (0..table.len())
         .into_par_iter()
         .map(|i| {
-            let (size, mtime, _) = files.stat(i);
+            let (size, mtime, _) = table.stat(i);
             FileEntry {
-                path: root.join(text_path(files.rel(i))),
-                rel: files.rel(i).to_owned(),
+                path: root.join(text_path(table.rel(i))),
+                rel: table.rel(i).to_owned(),
                 size,
                 mtime,
             }
