@@ -36,16 +36,6 @@ impl Rels {
         }
     }
 
-    /// How many paths there are.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
     /// Path `i`; empty beyond the last.
     pub fn get(&self, i: usize) -> &str {
         let Some(&end) = self.ends.get(i) else {
