@@ -151,9 +151,12 @@ pub fn run(
         if args.jsonl {
             // Each record as soon as it is built: a consumer sees the first
             // while the rest are still being written.
+            let mut buf = Vec::with_capacity(1024);
             for p in &picked {
-                serde_json::to_writer(&mut *out, &json_entry(p.0, &p.1, found, state))?;
-                out.write_all(b"\n")?;
+                buf.clear();
+                json_entry(p.0, &p.1, found, state).write_compact(&mut buf);
+                buf.push(b'\n');
+                out.write_all(&buf)?;
             }
         } else if std::io::stdout().is_terminal() {
             let entries: Vec<ListEntry> = picked
