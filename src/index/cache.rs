@@ -24,8 +24,9 @@ const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// stored name index would come out differently (its skeletons, see
 /// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table;
 /// 13: its names apart; 14: the name index read in place; 15: the
-/// mentions read in place; 16: the files as columns).
-pub const FORMAT_VERSION: u32 = 16;
+/// mentions read in place; 16: the files as columns; 17: the name index's
+/// distinct words apart from the names' words).
+pub const FORMAT_VERSION: u32 = 17;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]

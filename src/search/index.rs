@@ -6,6 +6,8 @@
 //! word keeps its normalized form and its phonetic skeleton; a query is scored
 //! against each window of consecutive words of a name.
 
+use std::collections::HashMap;
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
@@ -28,8 +30,8 @@ const SPREAD: u8 = 15;
 /// told apart by their first dozen consonants).
 pub(super) const SKELETON: usize = 12;
 
-/// One word of a name, ready for matching, in a flat record so that a scan
-/// over a hundred thousand names stays in cache; plain old data, so that
+/// One distinct word of the names, ready for matching, in a flat record so
+/// that a scan of the vocabulary stays in cache; plain old data, so that
 /// the cache's copy is read in place (see `shared.rs`).
 #[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 #[repr(C)]
@@ -66,6 +68,7 @@ pub(super) const NO_ENGLISH: u32 = u32::MAX;
 #[repr(C)]
 pub(super) struct Name {
     pub(super) entity: u32,
+    /// Offset of its words in [`NameIndex::refs`].
     pub(super) first_word: u32,
     /// Index into [`NameIndex::english`] for a place's English name, or
     /// [`NO_ENGLISH`].
@@ -90,37 +93,126 @@ pub struct Hit {
 }
 
 /// Names of a corpus's entities, prepared for matching.
+///
+/// Names share their words: the 137,083 names of a 100,000-article archive
+/// hold 417,818 words but only 23,814 distinct ones (محمد، عبد، الله...). A
+/// query is scored against each distinct word once, and a name's score is
+/// then read off its words' scores.
 pub struct NameIndex {
     pub(super) names: Table<Name>,
+    /// The distinct words.
     pub(super) words: Table<Word>,
+    /// The words of each name, as indices into `words`.
+    pub(super) refs: Table<u32>,
     /// Characters as scalar values, checked as they are used.
     pub(super) chars: Table<u32>,
+    /// The names that hold each word: those of word `w` are
+    /// `holders[starts[w]..starts[w + 1]]`. A query visits only the names
+    /// holding a word it matches.
+    pub(super) holders: Table<u32>,
+    pub(super) starts: Table<u32>,
     pub(super) english: Vec<String>,
+    /// The names that are English names (they have no words).
+    pub(super) english_names: Vec<u32>,
     pub(super) kinds: Vec<Kind>,
     pub(super) matcher: SkimMatcherV2,
 }
 
-/// An index being built: its tables as vectors.
+/// An index being built: its tables as vectors, and its words' spellings
+/// (without the article, which is how they are matched) to find them again.
 #[derive(Default)]
 struct Part {
     names: Vec<Name>,
     words: Vec<Word>,
+    refs: Vec<u32>,
     chars: Vec<u32>,
     english: Vec<String>,
     kinds: Vec<Kind>,
+    spellings: Vec<String>,
+    known: HashMap<String, u32>,
+}
+
+impl Part {
+    /// The index of the word spelled `bare` (article already dropped),
+    /// added when new.
+    fn word(&mut self, bare: &str) -> u32 {
+        if let Some(&w) = self.known.get(bare) {
+            return w;
+        }
+        let chars: Vec<char> = bare.chars().take(usize::from(u16::MAX)).collect();
+        let skel = phonetic::arabic(bare);
+        let mut skeleton = [0u8; SKELETON];
+        let skeleton_len = skel.len().min(SKELETON);
+        skeleton[..skeleton_len].copy_from_slice(&skel[..skeleton_len]);
+        let id = self.words.len() as u32;
+        self.words.push(Word {
+            at: self.chars.len() as u32,
+            len: chars.len() as u16,
+            skeleton,
+            skeleton_len: skeleton_len as u8,
+            first: u32::from(chars.first().copied().unwrap_or(' ')),
+            particle: u8::from(ARABIC_PARTICLES.contains(&&chars[..])),
+        });
+        self.chars.extend(chars.iter().map(|&c| u32::from(c)));
+        self.spellings.push(bare.to_owned());
+        self.known.insert(bare.to_owned(), id);
+        id
+    }
 }
 
 impl From<Part> for NameIndex {
     fn from(p: Part) -> NameIndex {
+        let (holders, starts) = holders(&p.names, &p.refs, p.words.len());
         NameIndex {
+            english_names: english_names(&p.names),
             names: p.names.into(),
             words: p.words.into(),
+            refs: p.refs.into(),
             chars: p.chars.into(),
+            holders: holders.into(),
+            starts: starts.into(),
             english: p.english,
             kinds: p.kinds,
             matcher: SkimMatcherV2::default(),
         }
     }
+}
+
+/// The names holding each of `words` words, by a counting sort of `refs`:
+/// (holders, starts) as [`NameIndex::holders`] keeps them.
+fn holders(names: &[Name], refs: &[u32], words: usize) -> (Vec<u32>, Vec<u32>) {
+    let words_of = |n: &Name| {
+        let from = n.first_word as usize;
+        refs.get(from..from + usize::from(n.words)).unwrap_or(&[])
+    };
+    let mut starts = vec![0u32; words + 1];
+    for n in names {
+        for &w in words_of(n) {
+            starts[w as usize + 1] += 1;
+        }
+    }
+    for w in 0..words {
+        starts[w + 1] += starts[w];
+    }
+    let mut next = starts.clone();
+    let mut holders = vec![0u32; refs.len()];
+    for (i, n) in names.iter().enumerate() {
+        for &w in words_of(n) {
+            holders[next[w as usize] as usize] = i as u32;
+            next[w as usize] += 1;
+        }
+    }
+    (holders, starts)
+}
+
+/// The indices of the names that are English names.
+pub(super) fn english_names(names: &[Name]) -> Vec<u32> {
+    names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.english().is_some())
+        .map(|(i, _)| i as u32)
+        .collect()
 }
 
 fn strip_article(w: &str) -> &str {
@@ -133,6 +225,45 @@ fn strip_article(w: &str) -> &str {
 fn forms(norm: &str) -> (Vec<char>, Vec<u8>) {
     let norm = strip_article(norm);
     (norm.chars().collect(), phonetic::arabic(norm))
+}
+
+/// The query words of one search, each with its score against every
+/// distinct word of the index: `scores[word * slots + slot]`.
+struct Scored {
+    slots: usize,
+    scores: Vec<u8>,
+    /// Each reading of the query as slots; only readings whose every word
+    /// matches some word of the index.
+    readings: Vec<Vec<usize>>,
+}
+
+impl Scored {
+    /// The best score of a window of `refs` (a name's words) against
+    /// `reading`: the mean of its words' scores, 0 if one does not match.
+    fn window(&self, reading: &[usize], refs: &[u32]) -> u8 {
+        let n = reading.len();
+        if n == 0 || n > refs.len() {
+            return 0;
+        }
+        let mut best = 0;
+        for start in 0..=refs.len() - n {
+            let mut total = 0u32;
+            for (&slot, &w) in reading.iter().zip(&refs[start..start + n]) {
+                let s = self
+                    .scores
+                    .get(w as usize * self.slots + slot)
+                    .copied()
+                    .unwrap_or(0);
+                if s == 0 {
+                    total = 0;
+                    break;
+                }
+                total += u32::from(s);
+            }
+            best = best.max((total / n as u32) as u8);
+        }
+        best
+    }
 }
 
 impl NameIndex {
@@ -154,28 +285,37 @@ impl NameIndex {
         index
             .names
             .reserve(parts.iter().map(|p| p.names.len()).sum());
-        index
-            .words
-            .reserve(parts.iter().map(|p| p.words.len()).sum());
-        index
-            .chars
-            .reserve(parts.iter().map(|p| p.chars.len()).sum());
+        index.refs.reserve(parts.iter().map(|p| p.refs.len()).sum());
         for part in parts {
-            let (words, chars, english) = (
-                index.words.len() as u32,
-                index.chars.len() as u32,
-                index.english.len() as u32,
-            );
+            // The part's words, as the whole's: most are known already.
+            let mine: Vec<u32> = part
+                .spellings
+                .iter()
+                .zip(&part.words)
+                .map(|(spelling, w)| {
+                    if let Some(&id) = index.known.get(spelling) {
+                        return id;
+                    }
+                    let id = index.words.len() as u32;
+                    let chars = &part.chars[w.at as usize..w.at as usize + usize::from(w.len)];
+                    index.words.push(Word {
+                        at: index.chars.len() as u32,
+                        ..*w
+                    });
+                    index.chars.extend_from_slice(chars);
+                    index.known.insert(spelling.clone(), id);
+                    id
+                })
+                .collect();
+            let (refs, english) = (index.refs.len() as u32, index.english.len() as u32);
             index.names.extend(part.names.into_iter().map(|n| Name {
-                first_word: n.first_word + words,
+                first_word: n.first_word + refs,
                 english: n.english().map_or(NO_ENGLISH, |e| e + english),
                 ..n
             }));
-            index.words.extend(part.words.into_iter().map(|w| Word {
-                at: w.at + chars,
-                ..w
-            }));
-            index.chars.extend(part.chars);
+            index
+                .refs
+                .extend(part.refs.iter().map(|&w| mine[w as usize]));
             index.english.extend(part.english);
             index.kinds.extend(part.kinds);
         }
@@ -210,32 +350,16 @@ impl NameIndex {
                         }
                     }
                 }
-                let first_word = index.words.len() as u32;
+                let first_word = index.refs.len() as u32;
                 for w in n
                     .split(' ')
                     .filter(|w| !w.is_empty())
                     .take(usize::from(u8::MAX))
                 {
-                    let (chars, skel) = forms(w);
-                    let mut skeleton = [0u8; SKELETON];
-                    let skeleton_len = skel.len().min(SKELETON);
-                    skeleton[..skeleton_len].copy_from_slice(&skel[..skeleton_len]);
-                    index.words.push(Word {
-                        at: index.chars.len() as u32,
-                        len: chars.len().min(usize::from(u16::MAX)) as u16,
-                        skeleton,
-                        skeleton_len: skeleton_len as u8,
-                        first: u32::from(chars.first().copied().unwrap_or(' ')),
-                        particle: u8::from(ARABIC_PARTICLES.contains(&&chars[..])),
-                    });
-                    index.chars.extend(
-                        chars
-                            .iter()
-                            .take(usize::from(u16::MAX))
-                            .map(|&c| u32::from(c)),
-                    );
+                    let id = index.word(strip_article(w));
+                    index.refs.push(id);
                 }
-                let words = (index.words.len() as u32 - first_word) as u8;
+                let words = (index.refs.len() as u32 - first_word) as u8;
                 index.names.push(Name {
                     entity,
                     first_word,
@@ -273,110 +397,199 @@ impl NameIndex {
         if q.words.is_empty() {
             return Vec::new();
         }
-        // The names are scored on all cores, in chunks: a scan of 100,000
-        // names took 4 ms at the median on one. Only scores that can count
-        // (at least THRESHOLD) come back.
-        let found: Vec<Vec<(u32, u8)>> = self
-            .names
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                chunk
-                    .iter()
-                    .filter(|n| kind.is_none_or(|k| self.kinds[n.entity as usize] == k))
-                    .map(|n| (n.entity, self.score(&q, n)))
-                    .filter(|&(_, s)| s >= THRESHOLD)
-                    .collect()
-            })
-            .collect();
+        let scored = self.score_vocabulary(&q);
+        let wanted = |n: &Name| kind.is_none_or(|k| self.kinds.get(n.entity as usize) == Some(&k));
+        // Each entity's best score; most stay 0.
         let mut best: Vec<u8> = vec![0; self.kinds.len()];
-        for (e, s) in found.into_iter().flatten() {
-            let b = &mut best[e as usize];
-            *b = (*b).max(s);
+        let mut keep = |entity: u32, s: u8| {
+            if let Some(b) = best.get_mut(entity as usize) {
+                *b = (*b).max(s);
+            }
+        };
+        if !scored.readings.is_empty() {
+            // A name matches a reading only if it holds a word matching each
+            // of the reading's words; so only the names holding a match of
+            // the reading's rarest word are visited, each once. (محمد
+            // matches words of thousands of names, لافروف of a few.)
+            let drivers = self.drivers(&scored);
+            let mut seen = vec![false; self.names.len()];
+            for (w, row) in scored.scores.chunks(scored.slots).enumerate() {
+                if !drivers.iter().any(|&d| row[d] > 0) {
+                    continue;
+                }
+                for &n in self.holders_of(w) {
+                    let (Some(seen), Some(name)) =
+                        (seen.get_mut(n as usize), self.names.get(n as usize))
+                    else {
+                        continue;
+                    };
+                    if std::mem::replace(seen, true) || !wanted(name) {
+                        continue;
+                    }
+                    keep(name.entity, self.score(&scored, name));
+                }
+            }
+        }
+        if q.latin {
+            for name in self
+                .english_names
+                .iter()
+                .filter_map(|&n| self.names.get(n as usize))
+            {
+                let s = name
+                    .english()
+                    .and_then(|en| self.english.get(en as usize))
+                    .map_or(0, |en| english_score(&q, en));
+                if wanted(name) {
+                    keep(name.entity, s);
+                }
+            }
         }
         let top = best.iter().copied().max().unwrap_or(0);
         let floor = THRESHOLD.max(top.saturating_sub(SPREAD));
-        let mut hits: Vec<Hit> = best
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, s)| s >= floor)
-            .map(|(entity, score)| Hit { entity, score })
-            .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        // Best first, then by entity: a counting sort, as a name as common
+        // as محمد has tens of thousands of hits, of a few dozen scores.
+        let mut at = [0usize; 102];
+        for &s in best.iter().filter(|&&s| s >= floor) {
+            at[usize::from(100 - s.min(100)) + 1] += 1;
+        }
+        for k in 1..at.len() {
+            at[k] += at[k - 1];
+        }
+        let mut hits = vec![
+            Hit {
+                entity: 0,
+                score: 0
+            };
+            at[101]
+        ];
+        for (entity, &score) in best.iter().enumerate().filter(|(_, &s)| s >= floor) {
+            let slot = &mut at[usize::from(100 - score.min(100))];
+            hits[*slot] = Hit { entity, score };
+            *slot += 1;
+        }
         hits
     }
 
-    fn score(&self, q: &Query, name: &Name) -> u8 {
-        let mut best = self.score_words(q, &q.words, name);
-        for v in &q.variants {
+    /// For each reading of the query, the slot whose matching words are held
+    /// by the fewest names (each slot once).
+    fn drivers(&self, scored: &Scored) -> Vec<usize> {
+        let mut held = vec![0usize; scored.slots];
+        for (w, row) in scored.scores.chunks(scored.slots).enumerate() {
+            let holders = self.holders_of(w).len();
+            for (h, &s) in held.iter_mut().zip(row) {
+                if s > 0 {
+                    *h += holders;
+                }
+            }
+        }
+        let mut drivers: Vec<usize> = scored
+            .readings
+            .iter()
+            .filter_map(|r| r.iter().copied().min_by_key(|&s| held[s]))
+            .collect();
+        drivers.sort_unstable();
+        drivers.dedup();
+        drivers
+    }
+
+    /// The names holding word `w`; none when a damaged cache says otherwise.
+    fn holders_of(&self, w: usize) -> &[u32] {
+        match (self.starts.get(w), self.starts.get(w + 1)) {
+            (Some(&from), Some(&to)) => self.holders.get(from as usize..to as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Scores every distinct query word (with whether it ends its reading,
+    /// which lets a prefix match) against every distinct word of the index,
+    /// on all cores.
+    fn score_vocabulary(&self, q: &Query) -> Scored {
+        let mut slots: Vec<(&QueryWord, bool)> = Vec::new();
+        let readings: Vec<Vec<usize>> = std::iter::once(&q.words)
+            .chain(&q.variants)
+            .map(|reading| {
+                reading
+                    .iter()
+                    .enumerate()
+                    .map(|(k, qw)| {
+                        let last = k + 1 == reading.len();
+                        slots
+                            .iter()
+                            .position(|&(o, l)| o.norm == qw.norm && l == last)
+                            .unwrap_or_else(|| {
+                                slots.push((qw, last));
+                                slots.len() - 1
+                            })
+                    })
+                    .collect()
+            })
+            .collect();
+        let n = slots.len().max(1);
+        let mut scores = vec![0u8; self.words.len() * n];
+        scores
+            .par_chunks_mut(CHUNK * n)
+            .zip(self.words.par_chunks(CHUNK))
+            .for_each(|(out, words)| {
+                for (row, w) in out.chunks_mut(n).zip(words) {
+                    for (cell, &(qw, last)) in row.iter_mut().zip(&slots) {
+                        *cell = self.word_score(q, qw, w, last);
+                    }
+                }
+            });
+        // A reading with a word that matches nothing matches no name.
+        let mut alive = vec![false; n];
+        for row in scores.chunks(n) {
+            for (a, &s) in alive.iter_mut().zip(row) {
+                *a |= s > 0;
+            }
+        }
+        Scored {
+            slots: n,
+            scores,
+            readings: readings
+                .into_iter()
+                .filter(|r| !r.is_empty() && r.iter().all(|&s| alive[s]))
+                .collect(),
+        }
+    }
+
+    /// The best score of a name of words against the readings of a query.
+    fn score(&self, scored: &Scored, name: &Name) -> u8 {
+        let from = name.first_word as usize;
+        let Some(refs) = self.refs.get(from..from + usize::from(name.words)) else {
+            return 0;
+        };
+        let mut best = 0;
+        for reading in &scored.readings {
+            best = best.max(scored.window(reading, refs));
             if best == 100 {
                 break;
             }
-            best = best.max(self.score_words(q, v, name));
         }
         best
     }
 
-    fn score_words(&self, q: &Query, query_words: &[QueryWord], name: &Name) -> u8 {
-        if let Some(en) = name.english() {
-            let Some(en) = self.english.get(en as usize) else {
-                return 0;
-            };
-            return if q.latin && q.text == *en {
-                100
-            } else if q.latin && q.text.len() >= 4 && en.starts_with(&q.text) {
-                85
-            } else if q.latin
-                && q.text.len() >= 5
-                && crate::entities::cluster::edit_distance(&q.text, en) <= 1
-            {
-                75
-            } else {
-                0
-            };
+    /// How well query word `qw` matches the index's word `nw`; `last` when
+    /// it ends its reading of the query.
+    fn word_score(&self, q: &Query, qw: &QueryWord, nw: &Word, last: bool) -> u8 {
+        if !q.latin {
+            return self.arabic_word(qw, nw, last);
         }
-        let n = query_words.len();
-        if n == 0 {
-            return 0;
-        }
-        let from = name.first_word as usize;
-        let Some(words) = self.words.get(from..from + usize::from(name.words)) else {
-            return 0;
-        };
-        if n > words.len() {
-            return 0;
-        }
-        let mut best = 0;
-        for start in 0..=words.len() - n {
-            let mut total = 0u32;
-            for (k, (qw, nw)) in query_words.iter().zip(&words[start..start + n]).enumerate() {
-                let last = k + 1 == n;
-                let s = if q.latin {
-                    match qw.particle {
-                        Some(arabic) if nw.is_particle() => {
-                            let wc: String = self.chars_of(nw).iter().collect();
-                            if arabic.contains(&wc.as_str()) {
-                                95
-                            } else {
-                                0
-                            }
-                        }
-                        // A particle answers only to a particle.
-                        Some(_) => 0,
-                        None if nw.is_particle() => 0,
-                        None => latin_score(qw, nw, last),
-                    }
+        match qw.particle {
+            Some(arabic) if nw.is_particle() => {
+                let wc: String = self.chars_of(nw).iter().collect();
+                if arabic.contains(&wc.as_str()) {
+                    95
                 } else {
-                    self.arabic_word(qw, nw, last)
-                };
-                if s == 0 {
-                    total = 0;
-                    break;
+                    0
                 }
-                total += u32::from(s);
             }
-            best = best.max((total / n as u32) as u8);
+            // A particle answers only to a particle.
+            Some(_) => 0,
+            None if nw.is_particle() => 0,
+            None => latin_score(qw, nw, last),
         }
-        best
     }
 
     fn arabic_word(&self, q: &QueryWord, w: &Word, last: bool) -> u8 {
@@ -427,6 +640,19 @@ impl NameIndex {
     }
 }
 
+/// How well a query matches a place's English name: only Latin queries do.
+fn english_score(q: &Query, en: &str) -> u8 {
+    if q.latin && q.text == *en {
+        100
+    } else if q.latin && q.text.len() >= 4 && en.starts_with(&q.text) {
+        85
+    } else if q.latin && q.text.len() >= 5 && one_change(&q.text, en) {
+        75
+    } else {
+        0
+    }
+}
+
 fn latin_score(q: &QueryWord, w: &Word, last: bool) -> u8 {
     let ws = w.skeleton();
     if q.skeleton.is_empty()
@@ -450,9 +676,25 @@ fn latin_score(q: &QueryWord, w: &Word, last: bool) -> u8 {
     0
 }
 
+/// Whether `a` becomes `b` by at most one letter missing, extra or changed
+/// (Levenshtein distance at most 1); linear for the common ASCII case, as
+/// every Latin query meets every English place name.
+fn one_change(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.len().abs_diff(b.len()) <= 1 && edits_within_one(a.as_bytes(), b.as_bytes(), false)
+    } else {
+        crate::entities::cluster::edit_distance(a, b) <= 1
+    }
+}
+
 /// Whether `a` becomes `b` by at most one letter missing, extra, changed, or
 /// two neighbours swapped. Linear, for the keystroke budget.
 fn one_edit(a: &[char], b: &[char]) -> bool {
+    edits_within_one(a, b, true)
+}
+
+/// [`one_edit`], with or without swaps.
+fn edits_within_one<T: PartialEq>(a: &[T], b: &[T], swaps: bool) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
@@ -462,7 +704,8 @@ fn one_edit(a: &[char], b: &[char]) -> bool {
     };
     if short.len() == long.len() {
         short[i + 1..] == long[i + 1..]
-            || (i + 1 < short.len()
+            || (swaps
+                && i + 1 < short.len()
                 && short[i] == long[i + 1]
                 && short[i + 1] == long[i]
                 && short[i + 2..] == long[i + 2..])

@@ -2,9 +2,11 @@
 //! reducing a hundred thousand names to skeletons takes longer than the
 //! rest of a warm start, and the index only changes with the entities.
 //!
-//! Four tables, each a count (u32) and its records as they are in memory
-//! (names, words, characters: plain old data, so read in place from the
-//! mapped cache; then one byte per entity's kind), then the English names
+//! Seven tables, each a count (u32) and its records as they are in memory
+//! (names, distinct words, the words of each name, characters, the names
+//! holding each word and where each word's start: plain old data, so read
+//! in place from the mapped cache; then one byte per entity's kind), then
+//! the English names
 //! (postcard). Each table starts 4 bytes after a multiple of 4 from the
 //! start of the index, which the cache aligns. Records are checked when
 //! the index is opened, and characters as they are used: a damaged table
@@ -29,17 +31,33 @@ impl NameIndex {
         let english = postcard::to_stdvec(&self.english).expect("in-memory encoding cannot fail");
         let names: &[u8] = bytemuck::cast_slice(&self.names);
         let words: &[u8] = bytemuck::cast_slice(&self.words);
+        let refs: &[u8] = bytemuck::cast_slice(&self.refs);
         let chars: &[u8] = bytemuck::cast_slice(&self.chars);
+        let holders: &[u8] = bytemuck::cast_slice(&self.holders);
+        let starts: &[u8] = bytemuck::cast_slice(&self.starts);
         let mut out = Vec::with_capacity(
-            16 + names.len() + words.len() + chars.len() + self.kinds.len() + english.len(),
+            28 + names.len()
+                + words.len()
+                + refs.len()
+                + chars.len()
+                + holders.len()
+                + starts.len()
+                + self.kinds.len()
+                + english.len(),
         );
         let count = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
         count(&mut out, self.names.len());
         out.extend_from_slice(names);
         count(&mut out, self.words.len());
         out.extend_from_slice(words);
+        count(&mut out, self.refs.len());
+        out.extend_from_slice(refs);
         count(&mut out, self.chars.len());
         out.extend_from_slice(chars);
+        count(&mut out, self.holders.len());
+        out.extend_from_slice(holders);
+        count(&mut out, self.starts.len());
+        out.extend_from_slice(starts);
         count(&mut out, self.kinds.len());
         out.extend(self.kinds.iter().map(|&k| k as u8));
         out.extend_from_slice(&english);
@@ -68,7 +86,10 @@ impl NameIndex {
         let mut at = 0;
         let names = next_table(section, &mut at, std::mem::size_of::<Name>())?;
         let words = next_table(section, &mut at, std::mem::size_of::<Word>())?;
+        let refs = next_table(section, &mut at, 4)?;
         let chars = next_table(section, &mut at, 4)?;
+        let holders = next_table(section, &mut at, 4)?;
+        let starts = next_table(section, &mut at, 4)?;
         let kinds = next_table(section, &mut at, 1)?;
         let english: Vec<String> = postcard::from_bytes(&section[at..]).ok()?;
         let kinds: Vec<Kind> = section[kinds]
@@ -85,31 +106,50 @@ impl NameIndex {
         let shift = |r: std::ops::Range<usize>| range.start + r.start..range.start + r.end;
         let names: Table<Name> = Table::shared(bytes.clone(), shift(names))?;
         let words: Table<Word> = Table::shared(bytes.clone(), shift(words))?;
-        let chars: Table<u32> = Table::shared(bytes, shift(chars))?;
+        let refs: Table<u32> = Table::shared(bytes.clone(), shift(refs))?;
+        let chars: Table<u32> = Table::shared(bytes.clone(), shift(chars))?;
+        let holders: Table<u32> = Table::shared(bytes.clone(), shift(holders))?;
+        let starts: Table<u32> = Table::shared(bytes, shift(starts))?;
+        let starts_sound = starts.len() == words.len() + 1
+            && starts.first() == Some(&0)
+            && starts.last().map(|&l| l as usize) == Some(holders.len());
         // Every number that indexes something is checked once, here, on all
         // cores (hundreds of thousands of words on a large archive); the
         // characters are checked as they are read.
-        let (words_sound, names_sound) = rayon::join(
+        if !starts_sound {
+            return None;
+        }
+        let (words_sound, (refs_sound, names_sound)) = rayon::join(
             || {
                 words.par_iter().all(|w| {
                     w.at as usize + usize::from(w.len) <= chars.len()
                         && usize::from(w.skeleton_len) <= SKELETON
                         && char::from_u32(w.first).is_some()
                         && w.particle <= 1
-                })
+                }) && starts.par_windows(2).all(|s| s[0] <= s[1])
+                    && holders.par_iter().all(|&n| (n as usize) < names.len())
             },
             || {
-                names.par_iter().all(|n| {
-                    (n.entity as usize) < entities
-                        && n.first_word as usize + usize::from(n.words) <= words.len()
-                        && (n.english == super::index::NO_ENGLISH
-                            || (n.english as usize) < english.len())
-                })
+                rayon::join(
+                    || refs.par_iter().all(|&w| (w as usize) < words.len()),
+                    || {
+                        names.par_iter().all(|n| {
+                            (n.entity as usize) < entities
+                                && n.first_word as usize + usize::from(n.words) <= refs.len()
+                                && (n.english == super::index::NO_ENGLISH
+                                    || (n.english as usize) < english.len())
+                        })
+                    },
+                )
             },
         );
-        (words_sound && names_sound).then(|| NameIndex {
+        (words_sound && refs_sound && names_sound).then(|| NameIndex {
+            english_names: super::index::english_names(&names),
             names,
             words,
+            refs,
+            holders,
+            starts,
             chars,
             english,
             kinds,
