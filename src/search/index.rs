@@ -20,7 +20,8 @@ use crate::text::normalize_str;
 
 /// Hits scoring below this are not matches.
 pub const THRESHOLD: u8 = 60;
-/// Names scored per task when a search is spread over the cores.
+/// Words scored per task when a search is spread over the cores, and
+/// entities per part when an index is built.
 const CHUNK: usize = 4096;
 /// Hits further than this below the best hit are dropped, so that one clear
 /// match does not drag weaker look-alikes along.
@@ -235,6 +236,10 @@ struct Scored {
     /// Each reading of the query as slots; only readings whose every word
     /// matches some word of the index.
     readings: Vec<Vec<usize>>,
+    /// For each reading, the slot whose matching words are held by the
+    /// fewest names (each slot once): the names worth visiting hold one of
+    /// their matches.
+    drivers: Vec<usize>,
 }
 
 impl Scored {
@@ -411,10 +416,9 @@ impl NameIndex {
             // of the reading's words; so only the names holding a match of
             // the reading's rarest word are visited, each once. (محمد
             // matches words of thousands of names, لافروف of a few.)
-            let drivers = self.drivers(&scored);
             let mut seen = vec![false; self.names.len()];
             for (w, row) in scored.scores.chunks(scored.slots).enumerate() {
-                if !drivers.iter().any(|&d| row[d] > 0) {
+                if !scored.drivers.iter().any(|&d| row[d] > 0) {
                     continue;
                 }
                 for &n in self.holders_of(w) {
@@ -471,28 +475,6 @@ impl NameIndex {
         hits
     }
 
-    /// For each reading of the query, the slot whose matching words are held
-    /// by the fewest names (each slot once).
-    fn drivers(&self, scored: &Scored) -> Vec<usize> {
-        let mut held = vec![0usize; scored.slots];
-        for (w, row) in scored.scores.chunks(scored.slots).enumerate() {
-            let holders = self.holders_of(w).len();
-            for (h, &s) in held.iter_mut().zip(row) {
-                if s > 0 {
-                    *h += holders;
-                }
-            }
-        }
-        let mut drivers: Vec<usize> = scored
-            .readings
-            .iter()
-            .filter_map(|r| r.iter().copied().min_by_key(|&s| held[s]))
-            .collect();
-        drivers.sort_unstable();
-        drivers.dedup();
-        drivers
-    }
-
     /// The names holding word `w`; none when a damaged cache says otherwise.
     fn holders_of(&self, w: usize) -> &[u32] {
         match (self.starts.get(w), self.starts.get(w + 1)) {
@@ -537,20 +519,32 @@ impl NameIndex {
                     }
                 }
             });
-        // A reading with a word that matches nothing matches no name.
-        let mut alive = vec![false; n];
-        for row in scores.chunks(n) {
-            for (a, &s) in alive.iter_mut().zip(row) {
-                *a |= s > 0;
+        // How many names hold a match of each slot. A reading with a word
+        // that no name's word matches matches no name.
+        let mut held = vec![0usize; n];
+        for (w, row) in scores.chunks(n).enumerate() {
+            let holders = self.holders_of(w).len();
+            for (h, &s) in held.iter_mut().zip(row) {
+                if s > 0 {
+                    *h += holders;
+                }
             }
         }
+        let readings: Vec<Vec<usize>> = readings
+            .into_iter()
+            .filter(|r| !r.is_empty() && r.iter().all(|&s| held[s] > 0))
+            .collect();
+        let mut drivers: Vec<usize> = readings
+            .iter()
+            .filter_map(|r| r.iter().copied().min_by_key(|&s| held[s]))
+            .collect();
+        drivers.sort_unstable();
+        drivers.dedup();
         Scored {
             slots: n,
             scores,
-            readings: readings
-                .into_iter()
-                .filter(|r| !r.is_empty() && r.iter().all(|&s| alive[s]))
-                .collect(),
+            readings,
+            drivers,
         }
     }
 
@@ -681,7 +675,7 @@ fn latin_score(q: &QueryWord, w: &Word, last: bool) -> u8 {
 /// every Latin query meets every English place name.
 fn one_change(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
-        a.len().abs_diff(b.len()) <= 1 && edits_within_one(a.as_bytes(), b.as_bytes(), false)
+        edits_within_one(a.as_bytes(), b.as_bytes(), false)
     } else {
         crate::entities::cluster::edit_distance(a, b) <= 1
     }

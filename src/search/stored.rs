@@ -4,7 +4,7 @@
 //!
 //! Seven tables, each a count (u32) and its records as they are in memory
 //! (names, distinct words, the words of each name, characters, the names
-//! holding each word and where each word's start: plain old data, so read
+//! holding each word and where each word's holders start: plain old data, so read
 //! in place from the mapped cache; then one byte per entity's kind), then
 //! the English names
 //! (postcard). Each table starts 4 bytes after a multiple of 4 from the

@@ -1,8 +1,8 @@
 //! One lookup over 100,000 entity names: Latin, Arabic, typo and prefix queries.
 //!
-//! The generated names are a worst case: every word is new. Real names share
-//! their words (137,083 names of a 100,000-article archive hold 23,814
-//! distinct words), so set `SAHIFA_BENCH_ENTITIES` to files written by
+//! The generated names are a worst case: few of their words are shared. Real
+//! names share their words (137,083 names of a 100,000-article archive hold
+//! 23,814 distinct words), so set `SAHIFA_BENCH_ENTITIES` to files written by
 //! `sahifa entities --json` (separated by `:`) to time lookups over them
 //! instead.
 
