@@ -18,6 +18,10 @@ use crate::entities::{Entity, Kind};
 use crate::shared::Table;
 use crate::text::normalize_str;
 
+mod candidates;
+
+pub(super) use candidates::WordKeys;
+
 /// Hits scoring below this are not matches.
 pub const THRESHOLD: u8 = 60;
 /// Words scored per task when a search is spread over the cores, and
@@ -26,6 +30,10 @@ const CHUNK: usize = 4096;
 /// Hits further than this below the best hit are dropped, so that one clear
 /// match does not drag weaker look-alikes along.
 const SPREAD: u8 = 15;
+
+/// Shortest query word matched one edit away (shorter ones have too many
+/// neighbours).
+const ONE_EDIT_MIN: usize = 4;
 
 /// Longest skeleton kept inline; longer ones are cut (names that long are
 /// told apart by their first dozen consonants).
@@ -115,6 +123,8 @@ pub struct NameIndex {
     pub(super) english: Vec<String>,
     /// The names that are English names (they have no words).
     pub(super) english_names: Vec<u32>,
+    /// The words grouped by what a match needs (derived from `words`).
+    pub(super) keys: WordKeys,
     pub(super) kinds: Vec<Kind>,
     pub(super) matcher: SkimMatcherV2,
 }
@@ -166,6 +176,7 @@ impl From<Part> for NameIndex {
         let (holders, starts) = holders(&p.names, &p.refs, p.words.len());
         NameIndex {
             english_names: english_names(&p.names),
+            keys: WordKeys::new(&p.words, &p.chars),
             names: p.names.into(),
             words: p.words.into(),
             refs: p.refs.into(),
@@ -233,6 +244,8 @@ fn forms(norm: &str) -> (Vec<char>, Vec<u8>) {
 struct Scored {
     slots: usize,
     scores: Vec<u8>,
+    /// The words that match some slot, ascending: all others score 0.
+    matched: Vec<u32>,
     /// Each reading of the query as slots; only readings whose every word
     /// matches some word of the index.
     readings: Vec<Vec<usize>>,
@@ -378,11 +391,11 @@ impl NameIndex {
         index
     }
 
-    /// A word's characters; none when a damaged cache gave it others.
-    fn chars_of(&self, w: &Word) -> &[char] {
+    /// A word's characters as scalar values, compared as they are (a
+    /// damaged cache's invalid ones match nothing); none when out of range.
+    fn chars_of(&self, w: &Word) -> &[u32] {
         self.chars
             .get(w.at as usize..w.at as usize + usize::from(w.len))
-            .and_then(|c| bytemuck::checked::try_cast_slice(c).ok())
             .unwrap_or(&[])
     }
 
@@ -417,7 +430,9 @@ impl NameIndex {
             // the reading's rarest word are visited, each once. (محمد
             // matches words of thousands of names, لافروف of a few.)
             let mut seen = vec![false; self.names.len()];
-            for (w, row) in scored.scores.chunks(scored.slots).enumerate() {
+            for &w in &scored.matched {
+                let w = w as usize;
+                let row = &scored.scores[w * scored.slots..(w + 1) * scored.slots];
                 if !scored.drivers.iter().any(|&d| row[d] > 0) {
                     continue;
                 }
@@ -484,52 +499,43 @@ impl NameIndex {
     }
 
     /// Scores every distinct query word (with whether it ends its reading,
-    /// which lets a prefix match) against every distinct word of the index,
-    /// on all cores.
+    /// which lets a prefix match) against the distinct words of the index
+    /// that can match it (see `candidates.rs`), on all cores.
     fn score_vocabulary(&self, q: &Query) -> Scored {
-        let mut slots: Vec<(&QueryWord, bool)> = Vec::new();
-        let readings: Vec<Vec<usize>> = std::iter::once(&q.words)
-            .chain(&q.variants)
-            .map(|reading| {
-                reading
-                    .iter()
-                    .enumerate()
-                    .map(|(k, qw)| {
-                        let last = k + 1 == reading.len();
-                        slots
-                            .iter()
-                            .position(|&(o, l)| o.norm == qw.norm && l == last)
-                            .unwrap_or_else(|| {
-                                slots.push((qw, last));
-                                slots.len() - 1
-                            })
-                    })
-                    .collect()
-            })
-            .collect();
+        let (slots, readings) = q.slots();
         let n = slots.len().max(1);
-        let mut scores = vec![0u8; self.words.len() * n];
-        scores
-            .par_chunks_mut(CHUNK * n)
-            .zip(self.words.par_chunks(CHUNK))
-            .for_each(|(out, words)| {
-                for (row, w) in out.chunks_mut(n).zip(words) {
-                    for (cell, &(qw, last)) in row.iter_mut().zip(&slots) {
+        // Only the words that can match a slot are scored against it, on
+        // all cores, then put in their cells of the table.
+        let pairs = self.keys.candidates(q, &slots, self.words.len());
+        let mut cells = vec![0u8; pairs.len()];
+        cells
+            .par_chunks_mut(CHUNK)
+            .zip(pairs.par_chunks(CHUNK))
+            .for_each(|(out, pairs)| {
+                for (cell, &(w, slot)) in out.iter_mut().zip(pairs) {
+                    if let (Some(w), Some(&(qw, last))) =
+                        (self.words.get(w as usize), slots.get(usize::from(slot)))
+                    {
                         *cell = self.word_score(q, qw, w, last);
                     }
                 }
             });
+        let mut scores = vec![0u8; self.words.len() * n];
+        let mut matched = Vec::new();
         // How many names hold a match of each slot. A reading with a word
         // that no name's word matches matches no name.
         let mut held = vec![0usize; n];
-        for (w, row) in scores.chunks(n).enumerate() {
-            let holders = self.holders_of(w).len();
-            for (h, &s) in held.iter_mut().zip(row) {
-                if s > 0 {
-                    *h += holders;
-                }
+        for (&(w, slot), &s) in pairs.iter().zip(&cells).filter(|(_, &s)| s > 0) {
+            let (w, slot) = (w as usize, usize::from(slot));
+            let row = &mut scores[w * n..(w + 1) * n];
+            if row.iter().all(|&s| s == 0) {
+                matched.push(w as u32);
             }
+            row[slot] = s;
+            held[slot] += self.holders_of(w).len();
         }
+        // In order, so that the names are visited as they are laid out.
+        matched.sort_unstable();
         let readings: Vec<Vec<usize>> = readings
             .into_iter()
             .filter(|r| !r.is_empty() && r.iter().all(|&s| held[s] > 0))
@@ -543,6 +549,7 @@ impl NameIndex {
         Scored {
             slots: n,
             scores,
+            matched,
             readings,
             drivers,
         }
@@ -572,7 +579,7 @@ impl NameIndex {
         }
         match qw.particle {
             Some(arabic) if nw.is_particle() => {
-                let wc: String = self.chars_of(nw).iter().collect();
+                let wc = text_of(self.chars_of(nw));
                 if arabic.contains(&wc.as_str()) {
                     95
                 } else {
@@ -591,7 +598,7 @@ impl NameIndex {
         // the cheap tests come first so that they are dismissed at once.
         let qlen = q.chars.len();
         let wlen = usize::from(w.len);
-        let same_first = q.chars.first().map(|&c| u32::from(c)) == Some(w.first);
+        let same_first = q.chars.first() == Some(&w.first);
         let same_sound = q.skeleton.first() == w.skeleton().first();
         let near_length = qlen.abs_diff(wlen) <= 1;
         if !same_first && !same_sound && !near_length {
@@ -613,15 +620,14 @@ impl NameIndex {
         {
             return 85;
         }
-        if qlen >= 4 && near_length && one_edit(&q.chars, wc) {
+        if qlen >= ONE_EDIT_MIN && near_length && one_edit(&q.chars, wc) {
             return 75;
         }
         if same_sound && q.skeleton.len() >= 3 && phonetic::one_off(&q.skeleton, w.skeleton()) {
             return 65;
         }
         if same_first && last && qlen >= 3 && subsequence(&q.chars, wc) {
-            let name: String = wc.iter().collect();
-            if let Some(s) = self.matcher.fuzzy_match(&name, &q.norm) {
+            if let Some(s) = self.matcher.fuzzy_match(&text_of(wc), &q.norm) {
                 // Skim scores grow with length; a full subsequence of a short
                 // name scores about 16 per matched letter.
                 let per_letter = s / qlen as i64;
@@ -681,9 +687,14 @@ fn one_change(a: &str, b: &str) -> bool {
     }
 }
 
+/// A word's characters as text.
+fn text_of(chars: &[u32]) -> String {
+    chars.iter().filter_map(|&c| char::from_u32(c)).collect()
+}
+
 /// Whether `a` becomes `b` by at most one letter missing, extra, changed, or
 /// two neighbours swapped. Linear, for the keystroke budget.
-fn one_edit(a: &[char], b: &[char]) -> bool {
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     edits_within_one(a, b, true)
 }
 
@@ -710,7 +721,7 @@ fn edits_within_one<T: PartialEq>(a: &[T], b: &[T], swaps: bool) -> bool {
 
 /// Whether the letters of `q` appear in order in `w`, the first at its start:
 /// the cheap test before asking skim for a score.
-fn subsequence(q: &[char], w: &[char]) -> bool {
+fn subsequence<T: PartialEq>(q: &[T], w: &[T]) -> bool {
     if q.first() != w.first() {
         return false;
     }
@@ -722,7 +733,8 @@ struct QueryWord {
     /// The Arabic spellings of a Latin particle (`bin`: بن، ابن).
     particle: Option<&'static [&'static str]>,
     norm: String,
-    chars: Vec<char>,
+    /// Its characters as scalar values, as the index keeps them.
+    chars: Vec<u32>,
     skeleton: Vec<u8>,
     /// The skeleton zero-padded like [`Word::skeleton`], compared in one go.
     inline: [u8; SKELETON],
@@ -739,7 +751,7 @@ impl QueryWord {
                 .find(|(p, _)| *p == norm)
                 .map(|&(_, arabic)| arabic),
             norm,
-            chars,
+            chars: chars.into_iter().map(u32::from).collect(),
             skeleton,
             inline,
         }
@@ -848,6 +860,33 @@ fn readings(w: &str) -> Vec<Vec<String>> {
 }
 
 impl Query {
+    /// The distinct query words of every reading, each with whether it ends
+    /// its reading (which lets a prefix match), and the readings as indices
+    /// into them.
+    fn slots(&self) -> (Vec<(&QueryWord, bool)>, Vec<Vec<usize>>) {
+        let mut slots: Vec<(&QueryWord, bool)> = Vec::new();
+        let readings: Vec<Vec<usize>> = std::iter::once(&self.words)
+            .chain(&self.variants)
+            .map(|reading| {
+                reading
+                    .iter()
+                    .enumerate()
+                    .map(|(k, qw)| {
+                        let last = k + 1 == reading.len();
+                        slots
+                            .iter()
+                            .position(|&(o, l)| o.norm == qw.norm && l == last)
+                            .unwrap_or_else(|| {
+                                slots.push((qw, last));
+                                slots.len() - 1
+                            })
+                    })
+                    .collect()
+            })
+            .collect();
+        (slots, readings)
+    }
+
     fn new(raw: &str) -> Query {
         let latin = raw.chars().any(|c| c.is_ascii_alphabetic())
             && !raw.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));

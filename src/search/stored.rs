@@ -145,6 +145,7 @@ impl NameIndex {
         );
         (words_sound && refs_sound && names_sound).then(|| NameIndex {
             english_names: super::index::english_names(&names),
+            keys: super::index::WordKeys::new(&words, &chars),
             names,
             words,
             refs,
