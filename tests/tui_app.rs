@@ -413,3 +413,88 @@ fn list_and_facets_at_60_and_100_columns_with_and_without_colour() {
         }
     }
 }
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// The names the filter box lists, top to bottom, as drawn.
+fn choices(app: &App) -> Vec<String> {
+    screen(app, 80, 24)
+        .lines()
+        .filter(|l| l.contains(" person ") || l.contains(" place "))
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' ').to_owned())
+        .collect()
+}
+
+#[test]
+fn the_filter_lists_its_matches_and_enter_takes_the_highlighted_one() {
+    let mut a = app(80, 24);
+    // سي begins two persons' names: Lavrov (5 articles) and Shoigu (1).
+    press(&mut a, "/سي");
+    assert_eq!(choices(&a).len(), 2, "{}", screen(&a, 80, 24));
+    assert_eq!(a.list.shown.len(), 5, "both matches united while typing");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    assert_eq!(a.filters.editing.as_ref().unwrap().highlighted, Some(1));
+    assert_eq!(a.list.shown.len(), 1, "the list follows the highlight");
+    key(&mut a, KeyCode::Down);
+    assert_eq!(
+        a.filters.editing.as_ref().unwrap().highlighted,
+        Some(1),
+        "the highlight stops at the last match"
+    );
+    press(&mut a, "\n");
+    assert_eq!(a.list.shown.len(), 1);
+    assert_eq!(a.filters.accepted[0].label, "سيرجي شويجو");
+    // Up from the first match leaves the matches: Enter unites them again.
+    press(&mut a, "/سي");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Up);
+    assert_eq!(a.filters.editing.as_ref().unwrap().highlighted, None);
+    press(&mut a, "\n");
+    assert_eq!(a.list.shown.len(), 5);
+}
+
+#[test]
+fn marked_names_are_taken_together_across_queries() {
+    let mut a = app(80, 24);
+    press(&mut a, "/سي");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    ctrl(&mut a, 't');
+    assert_eq!(a.list.shown.len(), 1, "only the marked name's article");
+    // A new query keeps the marks; its own match is marked beside them.
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    press(&mut a, "محمد علوش");
+    assert_eq!(a.filters.editing.as_ref().unwrap().highlighted, None);
+    ctrl(&mut a, ' ');
+    let shown = screen(&a, 80, 24);
+    assert!(shown.contains("2 marked"), "{shown}");
+    assert!(choices(&a).iter().all(|c| c.starts_with('+')), "{shown}");
+    press(&mut a, "\n");
+    assert_eq!(a.filters.accepted[0].label, "سيرجي شويجو | محمد علوش");
+    let both = a.list.shown.len();
+    assert!((1..=2).contains(&both), "{both}");
+    // Marking twice unmarks.
+    press(&mut a, "/سي");
+    ctrl(&mut a, 't');
+    ctrl(&mut a, 't');
+    assert!(a.filters.editing.as_ref().unwrap().marked.is_empty());
+}
+
+#[test]
+fn the_choice_list_scrolls_to_the_highlight_and_shows_it_reversed() {
+    // Five rows leave the box room for one match: the second is scrolled to.
+    let lib = library();
+    let mut a = App::new(lib.clone(), KeyMap::default(), Theme::colour(), (80, 5));
+    press(&mut a, "/سي");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    let s = styled_screen(&a, 80, 5);
+    insta::assert_snapshot!("filter_choice_80x5", s);
+    assert_eq!(s.matches(" person ").count(), 1, "{s}");
+    let e = a.filters.editing.as_ref().unwrap();
+    assert_eq!(lib.found.entities[e.hits[1].entity].name, "سيرجي شويجو");
+}

@@ -57,6 +57,11 @@ pub enum Action {
     CopyParagraph,
     /// List by the next order: id, date, title.
     Sort,
+    /// In the filter box: look at persons, places, or both.
+    Scope,
+    /// In the filter box: mark the highlighted name, or unmark it; Enter
+    /// then takes the marked names.
+    Mark,
 }
 
 impl Action {
@@ -87,6 +92,8 @@ impl Action {
             Action::Copy => "copy the article (OSC 52)",
             Action::CopyParagraph => "copy the paragraph at the top",
             Action::Sort => "sort by id / date / title",
+            Action::Scope => "filter persons / places / both",
+            Action::Mark => "mark a name (enter takes the marked)",
         }
     }
 }

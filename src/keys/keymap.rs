@@ -20,6 +20,9 @@ pub enum Context {
     Facets,
     /// An open article.
     Reader,
+    /// The filter box: printable keys type, so the global bindings do not
+    /// apply there, only its own.
+    Query,
 }
 
 /// A key with its modifiers, written like `ctrl-c`, `j`, `pgdn`, `space`.
@@ -158,6 +161,16 @@ const DEFAULTS: &[(Context, &str, Action)] = &[
     (Context::Reader, "ctrl-f", Action::Find),
     (Context::Reader, "y", Action::Copy),
     (Context::Reader, "Y", Action::CopyParagraph),
+    (Context::Query, "ctrl-c", Action::ForceQuit),
+    (Context::Query, "enter", Action::Open),
+    (Context::Query, "esc", Action::Back),
+    (Context::Query, "tab", Action::Scope),
+    (Context::Query, "down", Action::Down),
+    (Context::Query, "ctrl-n", Action::Down),
+    (Context::Query, "up", Action::Up),
+    (Context::Query, "ctrl-p", Action::Up),
+    (Context::Query, "ctrl-t", Action::Mark),
+    (Context::Query, "ctrl-space", Action::Mark),
 ];
 
 /// Bindings per context.
@@ -185,13 +198,32 @@ impl KeyMap {
         self.bindings.insert((context, key), action);
     }
 
-    /// The action of a key in a context (global bindings first).
+    /// The action of a key in a context (global bindings first, except in
+    /// the filter box, where a key without a binding of its own types).
     pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
         let key = Key::of(event);
-        self.bindings
-            .get(&(Context::Global, key))
+        let global = (context != Context::Query)
+            .then(|| self.bindings.get(&(Context::Global, key)))
+            .flatten();
+        global
             .or_else(|| self.bindings.get(&(context, key)))
             .copied()
+    }
+
+    /// The first key bound to `action` in `context`, as the help names it:
+    /// what the filter box's title offers.
+    pub fn key_for(&self, context: Context, action: Action) -> Option<String> {
+        let position = |k: &Key| {
+            DEFAULTS
+                .iter()
+                .position(|d| d.0 == context && Key::parse(d.1) == Some(*k))
+        };
+        self.bindings
+            .iter()
+            .filter(|((c, _), a)| *c == context && **a == action)
+            .map(|((_, k), _)| k)
+            .min_by_key(|k| (position(k).unwrap_or(usize::MAX), k.to_string()))
+            .map(Key::to_string)
     }
 
     /// The bindings of a context and the global ones, grouped by action, in

@@ -40,6 +40,9 @@ pub struct Keys {
     /// An open article.
     #[serde(default)]
     pub reader: BTreeMap<String, Action>,
+    /// The filter box (`/`).
+    #[serde(default)]
+    pub query: BTreeMap<String, Action>,
 }
 
 /// The settings; every key is optional.
@@ -173,11 +176,12 @@ impl Config {
     /// The default key map with this configuration's bindings applied.
     pub fn key_map(&self, path: &str) -> Result<KeyMap, ConfigError> {
         let mut map = KeyMap::default();
-        let views: [(&'static str, Context, &BTreeMap<String, Action>); 4] = [
+        let views: [(&'static str, Context, &BTreeMap<String, Action>); 5] = [
             ("global", Context::Global, &self.keys.global),
             ("list", Context::List, &self.keys.list),
             ("facets", Context::Facets, &self.keys.facets),
             ("reader", Context::Reader, &self.keys.reader),
+            ("query", Context::Query, &self.keys.query),
         ];
         for (view, context, bindings) in views {
             for (key, action) in bindings {

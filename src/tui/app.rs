@@ -228,16 +228,24 @@ impl App {
 
     fn edit_query(&mut self, key: KeyEvent) {
         let lib = self.lib.clone();
-        match key.code {
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
-            KeyCode::Esc => self.filters.cancel(),
-            KeyCode::Enter => self.filters.accept(),
-            KeyCode::Tab => self.filters.cycle_scope(&lib),
-            KeyCode::Backspace => self.filters.backspace(&lib),
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.filters.type_text(&lib, &c.to_string())
-            }
-            _ => {}
+        match self.keymap.action(Context::Query, &key) {
+            Some(Action::ForceQuit) => self.quit = true,
+            Some(Action::Back) => self.filters.cancel(),
+            Some(Action::Open) => self.filters.accept(&lib),
+            Some(Action::Scope) => self.filters.cycle_scope(&lib),
+            Some(Action::Down) => self.filters.move_highlight(1),
+            Some(Action::Up) => self.filters.move_highlight(-1),
+            Some(Action::PageDown) => self.filters.move_highlight(10),
+            Some(Action::PageUp) => self.filters.move_highlight(-10),
+            Some(Action::Mark) => self.filters.toggle_mark(),
+            Some(_) => {}
+            None => match key.code {
+                KeyCode::Backspace => self.filters.backspace(&lib),
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.filters.type_text(&lib, &c.to_string())
+                }
+                _ => {}
+            },
         }
         self.refilter();
     }
@@ -500,6 +508,7 @@ impl App {
                             editing: e,
                             library: &self.lib,
                             theme: &self.theme,
+                            hints: &super::filter::hints(&self.keymap),
                         },
                         body,
                         buf,
