@@ -34,6 +34,10 @@ const CHUNK: usize = 4096;
 /// queries (`tests/data/latin-queries`): 15 and 0 gave precision .75, 10
 /// and 2 give .80, at the same recall.
 const SPREAD: u8 = 10;
+/// Points off a Latin word's match for each long vowel the Arabic name
+/// writes where the Latin spelling has another (at most two).
+const VOWEL_CLASH: u8 = 10;
+
 /// Points off a name's score for each of its words outside the matching
 /// window: `hassan khalil` is حسن خليل before حسن خليل السباعي, who is
 /// still found, five words longer being within [`SPREAD`].
@@ -599,7 +603,7 @@ impl NameIndex {
             // A particle answers only to a particle.
             Some(_) => 0,
             None if nw.is_particle() => 0,
-            None => latin_score(qw, nw, last),
+            None => latin_score(qw, nw, self.chars_of(nw), last),
         }
     }
 
@@ -663,7 +667,7 @@ fn english_score(q: &Query, en: &str) -> u8 {
     }
 }
 
-fn latin_score(q: &QueryWord, w: &Word, last: bool) -> u8 {
+fn latin_score(q: &QueryWord, w: &Word, chars: &[u32], last: bool) -> u8 {
     let ws = w.skeleton();
     if q.skeleton.is_empty()
         || ws.is_empty()
@@ -671,14 +675,20 @@ fn latin_score(q: &QueryWord, w: &Word, last: bool) -> u8 {
     {
         return 0;
     }
+    // Long vowels Arabic writes and the Latin spelling does not (جمال for
+    // jamil) rank a skeleton twin below the name that agrees.
+    let clashes = || {
+        let vowels = phonetic::arabic_with_vowels(&text_of(chars)).1;
+        phonetic::vowel_clashes(&vowels, &q.vowels).min(2) as u8 * VOWEL_CLASH
+    };
     if phonetic::equal(&q.skeleton, ws) {
-        return 95;
+        return 95 - clashes();
     }
-    // A final ي may be the ى of -a (موسى, musa; سلوى, salwa) as well as -i;
-    // a final -ah may be a taa marbuta. Either may be left out, just below
+    // A final ي may be the ى of -a (موسى, musa; سلوى, salwa) as well as -i,
+    // for a Latin word ending in -a; a final -ah may be a taa marbuta. Either may be left out, just below
     // an exact match.
     let arabic_loose = match ws {
-        [.., b'Y'] if ws.len() > 2 => Some(&ws[..ws.len() - 1]),
+        [.., b'Y'] if ws.len() > 2 && q.norm.ends_with('a') => Some(&ws[..ws.len() - 1]),
         _ => None,
     };
     let latin_loose = Some(&q.loose[..]).filter(|l| !l.is_empty());
@@ -690,7 +700,7 @@ fn latin_score(q: &QueryWord, w: &Word, last: bool) -> u8 {
     .iter()
     .any(|pair| matches!(pair, (Some(a), Some(b)) if phonetic::equal(a, b)));
     if loose_equal {
-        return 90;
+        return 90 - clashes();
     }
     if last && q.skeleton.len() >= 3 && phonetic::is_prefix(&q.skeleton, ws) {
         return 75;
@@ -767,6 +777,9 @@ struct QueryWord {
     /// A Latin word's skeleton without a final class that Arabic may not
     /// write (see `latin_word`); empty when there is none.
     loose: Vec<u8>,
+    /// A Latin word's vowels after each class of its skeleton (see
+    /// [`phonetic::latin_with_vowels`]); empty for Arabic.
+    vowels: Vec<u8>,
     /// The skeleton zero-padded like [`Word::skeleton`], compared in one go.
     inline: [u8; SKELETON],
 }
@@ -785,6 +798,7 @@ impl QueryWord {
             chars: chars.into_iter().map(u32::from).collect(),
             skeleton,
             loose: Vec::new(),
+            vowels: Vec::new(),
             inline,
         }
     }
@@ -858,7 +872,9 @@ const ARABIC_PARTICLES: &[&[char]] = &[
 ];
 
 fn latin_word(w: &str) -> QueryWord {
-    let mut qw = QueryWord::new(w.to_owned(), w.chars().collect(), phonetic::latin(w));
+    let (skeleton, vowels) = phonetic::latin_with_vowels(w);
+    let mut qw = QueryWord::new(w.to_owned(), w.chars().collect(), skeleton);
+    qw.vowels = vowels;
     // A final -ah or -eh is as often a taa marbuta (salamah, سلامه), which
     // an Arabic skeleton leaves out, as a sounded h (shah, شاه).
     let b = w.as_bytes();
@@ -1139,6 +1155,8 @@ mod tests {
             "محمد",
             "محمود",
             "شاه",
+            "جمال عرفات",
+            "جميل عرفات",
         ];
         let found = finder(&names);
         let cases: &[(&str, &[&str])] = &[
@@ -1153,6 +1171,9 @@ mod tests {
             ("abdullah farouk", &["عبد الله فاروق"]),
             // The longer name is found too, ranked after the whole match.
             ("hassan khalil", &["حسن خليل", "حسن خليل السباعي"]),
+            // Long vowels tell skeleton twins apart.
+            ("jamil arafat", &["جميل عرفات", "جمال عرفات"]),
+            ("jamal arafat", &["جمال عرفات", "جميل عرفات"]),
         ];
         for (q, want) in cases {
             assert_eq!(&found(q), want, "query {q:?}");

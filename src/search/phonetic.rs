@@ -12,14 +12,33 @@
 /// The index cache keeps skeletons: a change here bumps its format
 /// (`index/cache.rs`).
 pub fn arabic(word: &str) -> Vec<u8> {
+    arabic_with_vowels(word).0
+}
+
+/// Long vowels (or their Latin spellings) after each class of a skeleton,
+/// as bits: ا and a, ي and i, و and u; e stands for either of the first two.
+pub const VOWEL_A: u8 = 1;
+pub const VOWEL_I: u8 = 2;
+pub const VOWEL_U: u8 = 4;
+
+/// [`arabic`], with the long vowels written after each class: what tells
+/// skeleton twins apart (جميل jamil, جمال jamal).
+pub fn arabic_with_vowels(word: &str) -> (Vec<u8>, Vec<u8>) {
     let word = word
         .strip_prefix("ال")
         .filter(|r| r.chars().count() >= 2)
         .unwrap_or(word);
     let chars: Vec<char> = word.chars().collect();
     let mut out = Vec::with_capacity(chars.len());
+    let mut vowels: Vec<u8> = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
         let last = i + 1 == chars.len();
+        let vowel = match c {
+            'ا' | 'آ' => VOWEL_A,
+            'ي' => VOWEL_I,
+            'و' => VOWEL_U,
+            _ => 0,
+        };
         let class = match c {
             'ب' | 'پ' => b'B',
             // تس writes a German or Slavic z (شولتس, Scholz).
@@ -45,21 +64,35 @@ pub fn arabic(word: &str) -> Vec<u8> {
             'ن' => b'N',
             'و' if i == 0 => b'W',
             'ي' if i == 0 || (last && i > 0) => b'Y',
-            _ => continue,
+            _ => {
+                if let Some(v) = vowels.last_mut() {
+                    *v |= vowel;
+                }
+                continue;
+            }
         };
-        push(&mut out, class);
+        if push(&mut out, class) {
+            vowels.push(0);
+        }
     }
-    out
+    (out, vowels)
 }
 
 /// Classes of a Latin word (lower case, article removed by the caller).
 pub fn latin(word: &str) -> Vec<u8> {
+    latin_with_vowels(word).0
+}
+
+/// [`latin`], with the vowels written after each class (see
+/// [`arabic_with_vowels`]).
+pub fn latin_with_vowels(word: &str) -> (Vec<u8>, Vec<u8>) {
     let b: Vec<u8> = word
         .bytes()
         .filter(u8::is_ascii_alphabetic)
         .map(|c| c.to_ascii_lowercase())
         .collect();
     let mut out = Vec::with_capacity(b.len());
+    let mut vowels: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         let next = b.get(i + 1).copied();
@@ -88,7 +121,9 @@ pub fn latin(word: &str) -> Vec<u8> {
             (b'n', _) => (Some(b'N'), 1),
             (b'r', _) => (Some(b'R'), 1),
             (b'x', _) => {
-                push(&mut out, b'K');
+                if push(&mut out, b'K') {
+                    vowels.push(0);
+                }
                 (Some(b'S'), 1)
             }
             (b'w', _) if i == 0 => (Some(b'W'), 1),
@@ -103,19 +138,48 @@ pub fn latin(word: &str) -> Vec<u8> {
             }
             _ => (None, 1),
         };
-        if let Some(c) = class {
-            push(&mut out, c);
+        match class {
+            Some(c) => {
+                if push(&mut out, c) {
+                    vowels.push(0);
+                }
+            }
+            None => {
+                let vowel = match b[i] {
+                    b'a' => VOWEL_A,
+                    b'e' => VOWEL_A | VOWEL_I,
+                    b'i' | b'y' => VOWEL_I,
+                    b'o' | b'u' | b'w' => VOWEL_U,
+                    _ => 0,
+                };
+                if let Some(v) = vowels.last_mut() {
+                    *v |= vowel;
+                }
+            }
         }
         i += step;
     }
-    out
+    (out, vowels)
 }
 
-/// Appends a class, collapsing doubles (ss, لّ) into one.
-fn push(out: &mut Vec<u8>, class: u8) {
-    if out.last() != Some(&class) {
+/// Long vowels of an Arabic skeleton that a Latin spelling of the same
+/// skeleton does not write where Arabic does: جمال for jamil has one.
+pub fn vowel_clashes(arabic: &[u8], latin: &[u8]) -> usize {
+    arabic
+        .iter()
+        .zip(latin)
+        .filter(|&(&a, &l)| a != 0 && a & l == 0)
+        .count()
+}
+
+/// Appends a class, collapsing doubles (ss, لّ) into one; whether it was
+/// appended.
+fn push(out: &mut Vec<u8>, class: u8) -> bool {
+    let new = out.last() != Some(&class);
+    if new {
         out.push(class);
     }
+    new
 }
 
 /// Whether two classes may stand for the same sound.
@@ -259,6 +323,30 @@ mod tests {
             "a nisba surname is not the city"
         );
         assert_eq!(ar("الأستانة"), ar("أستانا"), "the article does not count");
+    }
+
+    #[test]
+    fn long_vowels_follow_their_classes() {
+        let (skeleton, vowels) = arabic_with_vowels("جميل");
+        assert_eq!(
+            (&skeleton[..], &vowels[..]),
+            (&b"GML"[..], &[0, VOWEL_I, 0][..])
+        );
+        let (skeleton, vowels) = latin_with_vowels("jamil");
+        assert_eq!(
+            (&skeleton[..], &vowels[..]),
+            (&b"GML"[..], &[VOWEL_A, VOWEL_I, 0][..])
+        );
+        let clashes =
+            |ar: &str, la: &str| vowel_clashes(&arabic_with_vowels(ar).1, &latin_with_vowels(la).1);
+        assert_eq!(clashes("جميل", "jamil"), 0);
+        assert_eq!(clashes("جمال", "jamil"), 1);
+        assert_eq!(clashes("جمال", "jamal"), 0);
+        // e stands for either; a short vowel Arabic does not write is free.
+        assert_eq!(clashes("صالح", "saleh"), 0);
+        assert_eq!(clashes("احمد", "ahmed"), 0);
+        assert_eq!(clashes("يوسف", "yusuf"), 0);
+        assert_eq!(clashes("يوسف", "yasif"), 1);
     }
 
     #[test]
