@@ -702,6 +702,10 @@ fn latin_score(q: &QueryWord, w: &Word, chars: &[u32], last: bool) -> u8 {
     if loose_equal {
         return 90 - clashes();
     }
+    // A consonant and h written as two letters: فتحي for fathi.
+    if !q.split.is_empty() && phonetic::equal(&q.split, ws) {
+        return 85;
+    }
     if last && q.skeleton.len() >= 3 && phonetic::is_prefix(&q.skeleton, ws) {
         return 75;
     }
@@ -777,6 +781,9 @@ struct QueryWord {
     /// A Latin word's skeleton without a final class that Arabic may not
     /// write (see `latin_word`); empty when there is none.
     loose: Vec<u8>,
+    /// A Latin word's skeleton with its consonant-h pairs read as two
+    /// letters (see [`phonetic::latin_split`]); empty when the same.
+    split: Vec<u8>,
     /// A Latin word's vowels after each class of its skeleton (see
     /// [`phonetic::latin_with_vowels`]); empty for Arabic.
     vowels: Vec<u8>,
@@ -798,6 +805,7 @@ impl QueryWord {
             chars: chars.into_iter().map(u32::from).collect(),
             skeleton,
             loose: Vec::new(),
+            split: Vec::new(),
             vowels: Vec::new(),
             inline,
         }
@@ -875,6 +883,7 @@ fn latin_word(w: &str) -> QueryWord {
     let (skeleton, vowels) = phonetic::latin_with_vowels(w);
     let mut qw = QueryWord::new(w.to_owned(), w.chars().collect(), skeleton);
     qw.vowels = vowels;
+    qw.split = phonetic::latin_split(w);
     // A final -ah or -eh is as often a taa marbuta (salamah, سلامه), which
     // an Arabic skeleton leaves out, as a sounded h (shah, شاه).
     let b = w.as_bytes();
@@ -1157,6 +1166,7 @@ mod tests {
             "شاه",
             "جمال عرفات",
             "جميل عرفات",
+            "فتحي الجبال",
         ];
         let found = finder(&names);
         let cases: &[(&str, &[&str])] = &[
@@ -1174,6 +1184,8 @@ mod tests {
             // Long vowels tell skeleton twins apart.
             ("jamil arafat", &["جميل عرفات", "جمال عرفات"]),
             ("jamal arafat", &["جمال عرفات", "جميل عرفات"]),
+            // th as ت and ح.
+            ("fathi al-jabal", &["فتحي الجبال"]),
         ];
         for (q, want) in cases {
             assert_eq!(&found(q), want, "query {q:?}");

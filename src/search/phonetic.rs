@@ -86,6 +86,22 @@ pub fn latin(word: &str) -> Vec<u8> {
 /// [`latin`], with the vowels written after each class (see
 /// [`arabic_with_vowels`]).
 pub fn latin_with_vowels(word: &str) -> (Vec<u8>, Vec<u8>) {
+    latin_classes(word, true)
+}
+
+/// [`latin`] with every consonant before an h read apart from it: sh, kh,
+/// th, dh, gh and ph also write two letters (ishac, إسحاق; fathi, فتحي;
+/// lakhal, لكحل). Empty when the word has no such pair.
+pub fn latin_split(word: &str) -> Vec<u8> {
+    let split = latin_classes(word, false).0;
+    if split == latin_classes(word, true).0 {
+        Vec::new()
+    } else {
+        split
+    }
+}
+
+fn latin_classes(word: &str, digraphs: bool) -> (Vec<u8>, Vec<u8>) {
     let b: Vec<u8> = word
         .bytes()
         .filter(u8::is_ascii_alphabetic)
@@ -95,7 +111,7 @@ pub fn latin_with_vowels(word: &str) -> (Vec<u8>, Vec<u8>) {
     let mut vowels: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        let next = b.get(i + 1).copied();
+        let next = b.get(i + 1).copied().filter(|&n| digraphs || n != b'h');
         let (class, step) = match (b[i], next) {
             (b's', Some(b'c')) if b.get(i + 2) == Some(&b'h') => (Some(b'C'), 3),
             (b's' | b'c', Some(b'h')) => (Some(b'C'), 2),

@@ -137,10 +137,14 @@ impl WordKeys {
                 // other Latin word only to words of the same first sound.
                 if qw.particle.is_some() {
                     take(&self.particles);
-                } else if let Some(&s) = qw.skeleton.first() {
-                    for k in 0..=u8::MAX {
-                        if phonetic::same_class(s, k) {
-                            take(self.sound.of(u16::from(k)));
+                } else {
+                    // Its skeleton's, or that of its consonant-h pairs
+                    // read apart (shahid: ش or س).
+                    for &s in qw.skeleton.first().into_iter().chain(qw.split.first()) {
+                        for k in 0..=u8::MAX {
+                            if phonetic::same_class(s, k) {
+                                take(self.sound.of(u16::from(k)));
+                            }
                         }
                     }
                 }
@@ -242,6 +246,12 @@ mod tests {
             "kassem",
             "zz",
             "",
+            // Consonant-h pairs, read as one letter or two.
+            "shahid",
+            "ishac",
+            "fathi",
+            "khalid",
+            "dhafer",
         ]
         .iter()
         .map(|s| (*s).to_owned())
