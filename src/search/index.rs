@@ -685,8 +685,8 @@ fn latin_score(q: &QueryWord, w: &Word, chars: &[u32], last: bool) -> u8 {
         return 95 - clashes();
     }
     // A final ي may be the ى of -a (موسى, musa; سلوى, salwa) as well as -i,
-    // for a Latin word ending in -a; a final -ah may be a taa marbuta. Either may be left out, just below
-    // an exact match.
+    // for a Latin word ending in -a; a final -ah may be a taa marbuta.
+    // Either may be left out, just below an exact match.
     let arabic_loose = match ws {
         [.., b'Y'] if ws.len() > 2 && q.norm.ends_with('a') => Some(&ws[..ws.len() - 1]),
         _ => None,

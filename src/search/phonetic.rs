@@ -2,11 +2,14 @@
 //! shared alphabet of consonant classes, so that `lavrov` meets لافروف and
 //! `bogdanov` meets both بوغدانوف and بوجدانوف, for names no list has seen.
 //!
-//! Vowels are dropped on both sides (Arabic writes long vowels only, and
-//! transliterations disagree on them); و and ي count only at a word's start
-//! (as w and y), and a final ي as the -i/-y every transliteration writes
-//! (الحلبي is halabi, not halab; سيرغي is sergei). Class letters: B T D S Z C(sh) G K Q(ق: G or K) H X(kh) F L M
-//! N R W Y, and the Latin-only wildcards 8 (th: ث or ت) and 9 (dh: ذ or د).
+//! Vowels are dropped from the skeletons on both sides (Arabic writes long
+//! vowels only, and transliterations disagree on them); و and ي count only
+//! at a word's start (as w and y), and a final ي as the -i/-y every
+//! transliteration writes (الحلبي is halabi, not halab; سيرغي is sergei).
+//! Beside a skeleton, the vowels after each class are kept, so that a long
+//! vowel Arabic writes can tell skeleton twins apart (جميل jamil, جمال
+//! jamal). Class letters: B T D S Z C(sh) G K Q(ق: G or K) H X(kh) F L M N
+//! R W Y, and the Latin-only wildcards 8 (th: ث or ت) and 9 (dh: ذ or د).
 
 /// One class per Arabic letter of a normalized word (article removed).
 /// The index cache keeps skeletons: a change here bumps its format
