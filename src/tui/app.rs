@@ -36,6 +36,8 @@ pub enum Focus {
 pub struct App {
     lib: Arc<Library>,
     keymap: KeyMap,
+    /// What the filter box's title offers, from `keymap`.
+    query_hints: Vec<(String, &'static str)>,
     theme: Theme,
     /// The article list.
     pub list: ListView,
@@ -68,6 +70,7 @@ impl App {
             list: ListView::new(lib.clone(), theme),
             facets: FacetsView::new(lib.clone(), theme),
             lib,
+            query_hints: super::filter::hints(&keymap),
             keymap,
             theme,
             show_facets: false,
@@ -508,7 +511,7 @@ impl App {
                             editing: e,
                             library: &self.lib,
                             theme: &self.theme,
-                            hints: &super::filter::hints(&self.keymap),
+                            hints: &self.query_hints,
                         },
                         body,
                         buf,
