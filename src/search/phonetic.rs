@@ -94,14 +94,9 @@ pub fn latin_with_vowels(word: &str) -> (Vec<u8>, Vec<u8>) {
 
 /// [`latin`] with every consonant before an h read apart from it: sh, kh,
 /// th, dh, gh and ph also write two letters (ishac, إسحاق; fathi, فتحي;
-/// lakhal, لكحل). Empty when the word has no such pair.
+/// lakhal, لكحل). The same as [`latin`] when the word has no such pair.
 pub fn latin_split(word: &str) -> Vec<u8> {
-    let split = latin_classes(word, false).0;
-    if split == latin_classes(word, true).0 {
-        Vec::new()
-    } else {
-        split
-    }
+    latin_classes(word, false).0
 }
 
 fn latin_classes(word: &str, digraphs: bool) -> (Vec<u8>, Vec<u8>) {

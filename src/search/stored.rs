@@ -4,11 +4,11 @@
 //!
 //! Seven tables, each a count (u32) and its records as they are in memory
 //! (names, distinct words, the words of each name, characters, the names
-//! holding each word and where each word's holders start: plain old data, so read
-//! in place from the mapped cache; then one byte per entity's kind), then
-//! the English names
-//! (postcard). Each table starts 4 bytes after a multiple of 4 from the
-//! start of the index, which the cache aligns. Records are checked when
+//! holding each word and where each word's holders start: plain old data,
+//! so read in place from the mapped cache; then one byte per entity's
+//! kind), then the English names (postcard). Each table starts 4 bytes
+//! after a multiple of 4 from the start of the index, which the cache
+//! aligns. Records are checked when
 //! the index is opened, and characters as they are used: a damaged table
 //! is `None`, and the index is then built from the entities. The records
 //! are in the machine's byte order: a big-endian machine never trusts a

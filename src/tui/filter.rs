@@ -94,6 +94,11 @@ impl Editing {
         }
     }
 
+    /// Whether it filters the list: something typed, or names marked.
+    fn live(&self) -> bool {
+        !self.input.trim().is_empty() || !self.marked.is_empty()
+    }
+
     /// Whether anything is chosen beyond the typed text's matches.
     fn choosing(&self) -> bool {
         !self.marked.is_empty() || self.highlighted.is_some()
@@ -177,7 +182,7 @@ impl Filters {
     /// scope): the marked names, the highlighted one, or every match.
     pub fn accept(&mut self, lib: &Library) {
         let Some(e) = self.editing.take() else { return };
-        if e.input.trim().is_empty() && e.marked.is_empty() {
+        if !e.live() {
             return;
         }
         let entities = e.chosen();
@@ -217,25 +222,17 @@ impl Filters {
 
     /// Whether any filter is in force or being typed.
     pub fn active(&self) -> bool {
-        !self.accepted.is_empty()
-            || self
-                .editing
-                .as_ref()
-                .is_some_and(|e| !e.input.trim().is_empty() || !e.marked.is_empty())
+        !self.accepted.is_empty() || self.editing.as_ref().is_some_and(Editing::live)
     }
 
     /// The articles that pass every filter, ascending; `None` when unfiltered.
     pub fn articles(&self, lib: &Library) -> Option<Vec<usize>> {
-        let live = self
-            .editing
-            .as_ref()
-            .filter(|e| !e.input.trim().is_empty() || !e.marked.is_empty())
-            .map(|e| {
-                e.chosen()
-                    .into_iter()
-                    .map(|entity| Hit { entity, score: 100 })
-                    .collect::<Vec<_>>()
-            });
+        let live = self.editing.as_ref().filter(|e| e.live()).map(|e| {
+            e.chosen()
+                .into_iter()
+                .map(|entity| Hit { entity, score: 100 })
+                .collect::<Vec<_>>()
+        });
         let sets = self
             .accepted
             .iter()
