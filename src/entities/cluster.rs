@@ -38,9 +38,11 @@ pub struct Entity {
 pub struct Entities {
     /// Entities, most widely mentioned first.
     pub entities: Vec<Entity>,
-    /// For each mention, article after article, the entity's index (flat:
-    /// a large corpus has millions of mentions).
-    pub mention_entity: Vec<u32>,
+    /// For each name of the [`NameTable`], the index of the entity its
+    /// mentions went to (`u32::MAX` for a name no article mentions): every
+    /// mention of a name goes to one entity, so a corpus's millions of
+    /// mentions need no table of their own.
+    pub name_entity: Vec<u32>,
 }
 
 /// A mention reduced to what identifies its entity.
@@ -200,8 +202,10 @@ struct Node {
     known: Option<String>,
     kind: Kind,
     norms: Vec<String>,
-    /// Mentions per name id (their surfaces are in `name_node`).
-    spellings: HashMap<u32, usize>,
+    /// The ids of the names reduced to it, each once (their mentions are
+    /// counted in `uses`, their surfaces are in `name_node`): a map per
+    /// node was a fifth of the memory of linking a large archive.
+    spellings: Vec<u32>,
     articles: Vec<u32>,
     mentions: usize,
 }
@@ -243,7 +247,6 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_key: HashMap<(Kind, String), usize> = HashMap::new();
     let mut name_node: Vec<Option<(usize, String)>> = vec![None; names.len()];
-    let mut mention_node: Vec<u32> = Vec::with_capacity(articles.iter().map(Vec::len).sum());
     for (ai, a) in articles.iter().enumerate() {
         for f in a {
             let id = match &name_node[f.name as usize] {
@@ -270,25 +273,26 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
                             known,
                             kind: r.kind,
                             norms: r.norms.clone(),
-                            spellings: HashMap::new(),
+                            spellings: Vec::new(),
                             articles: Vec::new(),
                             mentions: 0,
                         });
                         nodes.len() - 1
                     });
                     name_node[f.name as usize] = Some((id, r.surface));
+                    nodes[id].spellings.push(f.name);
                     id
                 }
             };
             let node = &mut nodes[id];
-            *node.spellings.entry(f.name).or_insert(0) += 1;
             node.mentions += 1;
             if node.articles.last() != Some(&(ai as u32)) {
                 node.articles.push(ai as u32);
             }
-            mention_node.push(id as u32);
         }
     }
+
+    drop(by_key);
 
     // Two nodes can only merge when every word's skeleton agrees, so only
     // nodes in the same skeleton bucket are compared: linear in practice.
@@ -391,10 +395,9 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
         let mut mentions = 0;
         for &m in members {
             let n = &nodes[m];
-            for (id, c) in &n.spellings {
-                let surface = name_node[*id as usize]
-                    .as_ref()
-                    .map_or("", |x| x.1.as_str());
+            for &id in &n.spellings {
+                let c = uses[id as usize] as usize;
+                let surface = name_node[id as usize].as_ref().map_or("", |x| x.1.as_str());
                 let e = spellings.entry(surface).or_insert((0, false));
                 e.0 += c;
                 e.1 |= n.norms.len() == longest;
@@ -433,9 +436,13 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     for (r, &e) in order.iter().enumerate() {
         rank[e] = r;
     }
-    let mention_entity = mention_node
-        .into_iter()
-        .map(|n| rank[node_entity[n as usize]] as u32)
+    // Every mention of a name goes where the name's node went.
+    let name_entity = name_node
+        .iter()
+        .map(|n| {
+            n.as_ref()
+                .map_or(u32::MAX, |n| rank[node_entity[n.0]] as u32)
+        })
         .collect();
     let mut sorted: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let entities = order
@@ -444,7 +451,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
         .collect();
     Entities {
         entities,
-        mention_entity,
+        name_entity,
     }
 }
 

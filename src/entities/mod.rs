@@ -202,16 +202,16 @@ pub fn extract(articles: &[Article], extractor: &Extractor) -> (Vec<ArticleMenti
 pub fn link(names: &NameTable, found: &[Vec<Found>], extractor: &Extractor) -> CorpusEntities {
     let clustered = cluster(names, found, extractor);
     let mut out = CorpusEntities::with_entities(clustered.entities);
-    let mut entity = clustered.mention_entity.into_iter();
+    let entity = clustered.name_entity;
     let mut spots = Vec::new();
     for f in found {
         spots.clear();
-        spots.extend(f.iter().zip(entity.by_ref()).map(|(m, e)| Spot {
+        spots.extend(f.iter().map(|m| Spot {
             paragraph: m.paragraph,
             start: m.start,
             end: m.end,
             kind: names.get(m.name).kind,
-            entity: e,
+            entity: entity[m.name as usize],
         }));
         out.push_article(&spots);
     }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::cache::{CachedArticle, CachedFile};
 use crate::corpus::{path_text, text_path, Article};
 use crate::lazy_list::Source;
+use crate::shared::Shared;
 
 /// One article as the listing holds it, borrowed from the cache.
 #[derive(Serialize, Deserialize)]
@@ -116,9 +117,10 @@ pub fn encode_files(files: &[CachedFile]) -> Vec<u8> {
     encode(&articles, &file_of, &renamed)
 }
 
-/// The listing of a cache, decoded article by article from the mapped file.
+/// The listing of a cache, decoded article by article from the mapped file
+/// (or, just after indexing, from the section about to be written).
 pub struct Listing {
-    map: Arc<memmap2::Mmap>,
+    map: Shared,
     /// Where the offsets begin in the map.
     offsets: usize,
     /// Where the records begin in the map.
@@ -135,12 +137,12 @@ impl Listing {
     /// `rels`; `None` when it is damaged (its hash differs, or its frame
     /// does not hold together).
     pub fn open(
-        map: Arc<memmap2::Mmap>,
+        map: Shared,
         range: std::ops::Range<usize>,
         rels: Arc<super::files::Rels>,
         root: &Path,
     ) -> Option<Listing> {
-        let section = map.get(range.clone())?;
+        let section = (*map).as_ref().get(range.clone())?;
         let hash = u64::from_le_bytes(section.get(..8)?.try_into().ok()?);
         if super::cache::content_hash(&section[8..]) != hash {
             return None;
@@ -163,11 +165,15 @@ impl Listing {
 
     fn offset(&self, i: usize) -> usize {
         let at = self.offsets + i * 4;
-        u32::from_le_bytes(self.map[at..at + 4].try_into().expect("4 bytes")) as usize
+        u32::from_le_bytes(
+            (*self.map).as_ref()[at..at + 4]
+                .try_into()
+                .expect("4 bytes"),
+        ) as usize
     }
 
     fn record(&self, i: usize) -> Option<Record<'_>> {
-        let bytes = &self.map[self.records..];
+        let bytes = &(*self.map).as_ref()[self.records..];
         postcard::from_bytes(bytes.get(self.offset(i)..self.offset(i + 1))?).ok()
     }
 

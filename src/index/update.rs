@@ -29,7 +29,7 @@ pub struct Updated {
     /// The cached entity table as it was, likewise.
     pub raw_entities: Option<Vec<u8>>,
     /// The listing section to write.
-    pub listing: Vec<u8>,
+    pub listing: std::sync::Arc<Vec<u8>>,
     /// The name index section to write.
     pub lookup: std::sync::Arc<Vec<u8>>,
     /// The name index: as built now, or where the cache keeps it.
@@ -72,7 +72,7 @@ pub fn settled(root: &Path, cached: (Cache, Listing), report: &mut Report) -> Up
         detail: Vec::new(),
         raw_detail: None,
         raw_entities: None,
-        listing: Vec::new(),
+        listing: Default::default(),
         lookup: Default::default(),
         name_index: super::StoredIndex::Mapped(map, range),
         corpus: lazy_corpus(
@@ -167,9 +167,12 @@ pub fn update(
             let raw_detail = rewrite.then(|| c.detail_bytes().to_vec());
             let raw_entities = rewrite.then(|| c.entity_bytes().to_vec());
             let (listing, lookup) = if rewrite {
-                (c.listing_bytes().to_vec(), c.lookup_bytes().to_vec().into())
+                (
+                    c.listing_bytes().to_vec().into(),
+                    c.lookup_bytes().to_vec().into(),
+                )
             } else {
-                (Vec::new(), Default::default())
+                (Default::default(), Default::default())
             };
             let (map, range) = c.lookup_section();
             let name_index = super::StoredIndex::Mapped(map, range);
@@ -370,18 +373,22 @@ pub fn update(
             origin.push((k, r));
         }
         let path: std::sync::Arc<str> = path.into();
+        // Taken, not copied: the listing section is all that keeps them.
         articles.extend(
-            s.key
-                .articles
-                .iter()
+            std::mem::take(&mut s.key.articles)
+                .into_iter()
                 .enumerate()
-                .map(|(r, a)| a.article(&path, r)),
+                .map(|(r, a)| a.into_article(path.clone(), r)),
         );
     }
     let (order, renamed) = sort_articles_renamed(&mut articles);
     let file_of: Vec<u32> = order.iter().map(|&i| origin[i].0 as u32).collect();
-    let listing = super::listing::encode(&articles, &file_of, &renamed);
-    drop(file_of);
+    let listing = std::sync::Arc::new(super::listing::encode(&articles, &file_of, &renamed));
+    // The corpus lists from the section from now on: linking a large
+    // archive is the peak of its memory, and the articles held twice
+    // (decoded and encoded) were a tenth of it.
+    drop((file_of, renamed, articles, files, plans));
+    drop(scan.files);
     let mut sorted: Vec<Vec<Found>> = order
         .iter()
         .map(|&i| std::mem::take(&mut mentions[i]))
@@ -397,6 +404,9 @@ pub fn update(
 
     let (files, mut detail): (Vec<CachedFile>, Vec<FileDetail>) =
         states.into_iter().map(|s| (s.key, s.detail)).unzip();
+    let files: super::files::FileTable = files.into();
+    let listed = Listing::open(listing.clone(), 0..listing.len(), files.rels(), root)
+        .expect("a listing just encoded holds together");
     // Names only removed or changed files used are not kept.
     names.retain_used(
         detail
@@ -406,7 +416,7 @@ pub fn update(
     Ok(Updated {
         head: Head {
             started,
-            files: files.into(),
+            files,
             found,
             skipped,
             dirs,
@@ -419,7 +429,7 @@ pub fn update(
         listing,
         name_index: super::StoredIndex::Encoded(lookup.clone()),
         lookup,
-        corpus: lazy_corpus(name, articles.into(), warnings),
+        corpus: lazy_corpus(name, Articles::lazy(Box::new(listed)), warnings),
         changed: true,
     })
 }
