@@ -375,26 +375,33 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
         }
     }
 
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..nodes.len() {
-        groups.entry(find(&mut parent, i)).or_default().push(i);
-    }
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort();
-    let mut entities = Vec::with_capacity(roots.len());
+    // What only merging needed goes before the entities are made: this is
+    // the peak of a large archive's memory.
+    drop(by_tail);
+    drop(buckets);
+    drop(identity);
+    drop(skeletons);
+    // The nodes by root, each group in node order.
+    let mut grouped: Vec<(usize, usize)> = (0..nodes.len())
+        .map(|i| (find(&mut parent, i), i))
+        .collect();
+    grouped.sort_unstable();
+    drop(parent);
+    let mut entities = Vec::new();
     let mut node_entity = vec![0; nodes.len()];
-    for root in roots {
-        let members = &groups[&root];
+    for group in grouped.chunk_by(|a, b| a.0 == b.0) {
+        let root = group[0].0;
+        let members = group.iter().map(|g| g.1);
         let longest = members
-            .iter()
-            .map(|&m| nodes[m].norms.len())
+            .clone()
+            .map(|m| nodes[m].norms.len())
             .max()
             .unwrap_or(1);
         let mut spellings: HashMap<&str, (usize, bool)> = HashMap::new();
         let mut articles = Vec::new();
         let mut mentions = 0;
-        for &m in members {
-            let n = &nodes[m];
+        for m in members {
+            let n = &mut nodes[m];
             for &id in &n.spellings {
                 let c = uses[id as usize] as usize;
                 let surface = name_node[id as usize].as_ref().map_or("", |x| x.1.as_str());
@@ -402,12 +409,13 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
                 e.0 += c;
                 e.1 |= n.norms.len() == longest;
             }
-            articles.extend(n.articles.iter().map(|&a| a as usize));
+            articles.extend(std::mem::take(&mut n.articles).iter().map(|&a| a as usize));
             mentions += n.mentions;
             node_entity[m] = entities.len();
         }
         articles.sort_unstable();
         articles.dedup();
+        articles.shrink_to_fit();
         let mut variants: Vec<(&str, (usize, bool))> = spellings.into_iter().collect();
         variants.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
         let name = variants

@@ -22,7 +22,7 @@ pub use extract::{ArticleMentions, Extractor, Kind, Mention};
 pub use known::{
     add_known, candidates, known_names, known_set, untagged_names, NameTally, Pending,
 };
-pub use names::{Found, Name, NameTable, PendingFound};
+pub use names::{Found, KeyTally, Name, NameTable, PendingFound};
 pub use table::{EntitySource, EntityTable};
 
 use rayon::prelude::*;

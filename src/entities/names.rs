@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::extract::{ArticleMentions, Kind, Mention};
-use super::known::Pending;
+use super::known::{NameTally, Pending};
 
 /// One distinct name as mentions write it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,7 +52,15 @@ pub struct NameTable {
     /// large index's memory). Hashes that clash take the next free value.
     #[serde(skip)]
     ids: HashMap<u64, u32>,
+    /// The corpus-wide keys of names (see [`super::known::name_key`]), for
+    /// per-file tallies by id: as strings, a tally held every key of every
+    /// file, a tenth of the memory of a large cold index.
+    keys: indexmap::IndexSet<String, rustc_hash::FxBuildHasher>,
 }
+
+/// A file's share of the corpus's [`NameTally`], keys by their id in the
+/// [`NameTable`], sorted by id.
+pub type KeyTally = Vec<(u32, [u32; 3])>;
 
 /// A 64-bit hash of a name, for [`NameTable`]'s lookup.
 fn name_hash(name: &Name) -> u64 {
@@ -142,6 +150,73 @@ impl NameTable {
         }
     }
 
+    /// A tally with its keys as ids (each key added to the table if new).
+    pub fn key_tally(&mut self, tally: NameTally) -> KeyTally {
+        let mut out: KeyTally = tally
+            .into_iter()
+            .map(|(key, t)| (self.keys.insert_full(key).0 as u32, t))
+            .collect();
+        out.sort_unstable_by_key(|e| e.0);
+        out
+    }
+
+    /// Adds `extra` to a file's tally.
+    pub fn add_to_tally(&mut self, tally: &mut KeyTally, extra: NameTally) {
+        for (key, t) in extra {
+            let id = self.keys.insert_full(key).0 as u32;
+            match tally.binary_search_by_key(&id, |e| e.0) {
+                Ok(i) => (0..3).for_each(|k| tally[i].1[k] += t[k]),
+                Err(i) => tally.insert(i, (id, t)),
+            }
+        }
+    }
+
+    /// The corpus's tally: the sum of the files' tallies.
+    pub fn sum_tallies<'a>(&self, tallies: impl IntoIterator<Item = &'a KeyTally>) -> NameTally {
+        let mut sums = vec![[0u32; 3]; self.keys.len()];
+        for &(id, t) in tallies.into_iter().flatten() {
+            let s = &mut sums[id as usize];
+            (0..3).for_each(|k| s[k] += t[k]);
+        }
+        self.keys
+            .iter()
+            .zip(sums)
+            .filter(|(_, t)| *t != [0; 3])
+            .map(|(key, t)| (key.clone(), t))
+            .collect()
+    }
+
+    /// Whether every id of `tally` is a key of the table.
+    pub fn holds_keys(&self, tally: &KeyTally) -> bool {
+        tally.iter().all(|e| (e.0 as usize) < self.keys.len())
+    }
+
+    /// Keeps only the keys some tally uses, renumbering the tallies (in
+    /// order, so that they stay sorted).
+    pub fn retain_used_keys<'a>(&mut self, tallies: impl IntoIterator<Item = &'a mut KeyTally>) {
+        let mut tallies: Vec<&mut KeyTally> = tallies.into_iter().collect();
+        let mut used = vec![false; self.keys.len()];
+        for e in tallies.iter().flat_map(|t| t.iter()) {
+            used[e.0 as usize] = true;
+        }
+        let mut new_id = vec![u32::MAX; self.keys.len()];
+        let mut next = 0;
+        for (id, u) in used.iter().enumerate() {
+            if *u {
+                new_id[id] = next;
+                next += 1;
+            }
+        }
+        let mut k = 0;
+        self.keys.retain(|_| {
+            k += 1;
+            used[k - 1]
+        });
+        for e in tallies.iter_mut().flat_map(|t| t.iter_mut()) {
+            e.0 = new_id[e.0 as usize];
+        }
+    }
+
     /// Pending occurrences in compact form (their names are added to the
     /// table; [`NameTable::retain_used`] drops those never used).
     pub fn compact_pending(&mut self, pending: &[Pending]) -> Vec<PendingFound> {
@@ -182,11 +257,10 @@ impl NameTable {
 
     /// Keeps only the names some mention uses, renumbering the mentions:
     /// what a cache updated many times sheds before it is written.
-    pub fn retain_used<'a>(&mut self, mentions: impl Iterator<Item = &'a mut Found>) {
-        let mut mentions: Vec<&mut Found> = mentions.collect();
+    pub fn retain_used<'a>(&mut self, mentions: impl IntoIterator<Item = &'a mut Found>) {
         let mut new_id = vec![u32::MAX; self.names.len()];
         let mut names = Vec::new();
-        for f in &mut mentions {
+        for f in mentions {
             let old = f.name as usize;
             if new_id[old] == u32::MAX {
                 new_id[old] = names.len() as u32;
@@ -209,6 +283,31 @@ impl NameTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tallies_by_key_id_sum_and_shed_unused_keys() {
+        let tally = |pairs: &[(&str, [u32; 3])]| -> NameTally {
+            pairs.iter().map(|(k, t)| (k.to_string(), *t)).collect()
+        };
+        let mut table = NameTable::default();
+        let mut a = table.key_tally(tally(&[("سلمان", [1, 0, 0]), ("لندن", [0, 1, 0])]));
+        let mut b = table.key_tally(tally(&[("كيف", [0, 1, 2]), ("سلمان", [2, 0, 0])]));
+        assert!(a.windows(2).all(|w| w[0].0 < w[1].0) && b.windows(2).all(|w| w[0].0 < w[1].0));
+        table.add_to_tally(&mut b, tally(&[("سلمان", [0, 0, 1]), ("باريس", [0, 0, 1])]));
+        let sum = table.sum_tallies([&a, &b]);
+        assert_eq!(sum["سلمان"], [3, 0, 1]);
+        assert_eq!(sum["لندن"], [0, 1, 0]);
+        assert_eq!(sum["باريس"], [0, 0, 1]);
+        // Only what `b` uses is kept, renumbered in order: still sorted, and
+        // summing gives what it gave.
+        a.clear();
+        table.retain_used_keys([&mut a, &mut b]);
+        assert!(table.holds_keys(&b) && b.windows(2).all(|w| w[0].0 < w[1].0));
+        let after = table.sum_tallies([&b]);
+        assert_eq!(after.len(), 3);
+        assert_eq!(after["سلمان"], [2, 0, 1]);
+        assert!(!after.contains_key("لندن"));
+    }
 
     #[test]
     fn names_are_stored_once_and_round_trip() {

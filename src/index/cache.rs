@@ -25,8 +25,8 @@ const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table;
 /// 13: its names apart; 14: the name index read in place; 15: the
 /// mentions read in place; 16: the files as columns; 17: the name index's
-/// distinct words apart from the names' words).
-pub const FORMAT_VERSION: u32 = 17;
+/// distinct words apart from the names' words; 18: tallies keyed by id).
+pub const FORMAT_VERSION: u32 = 18;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -158,8 +158,9 @@ pub struct FileDetail {
     /// Mentions of each article of the file, in file order (names in the
     /// detail's [`NameTable`]).
     pub mentions: Vec<Vec<Found>>,
-    /// The file's share of the corpus's name tally.
-    pub tally: Vec<(String, [u32; 3])>,
+    /// The file's share of the corpus's name tally (keys in the detail's
+    /// [`NameTable`]).
+    pub tally: crate::entities::KeyTally,
 }
 
 /// A cache as read: the head decoded, the listing and the detail left in
@@ -232,7 +233,8 @@ impl Cache {
             && detail
                 .iter()
                 .flat_map(|d| d.mentions.iter().flatten())
-                .all(|f| (f.name as usize) < names.len());
+                .all(|f| (f.name as usize) < names.len())
+            && detail.iter().all(|d| names.holds_keys(&d.tally));
         if !sound {
             return Err(CacheError::NotIndex(self.path.clone()));
         }

@@ -282,18 +282,8 @@ pub fn update(
     // them, are found again where the tagger missed them, in the files
     // analyzed now. Files from the cache bring the counts of the candidates
     // of their own time.
-    let sum = |states: &[FileState]| {
-        let mut tally = NameTally::default();
-        for s in states {
-            for (key, counts) in &s.detail.tally {
-                let t = tally.entry(key.clone()).or_default();
-                for k in 0..3 {
-                    t[k] += counts[k];
-                }
-            }
-        }
-        tally
-    };
+    let sum =
+        |states: &[FileState]| lock(&names).sum_tallies(states.iter().map(|s| &s.detail.tally));
     progress.linking();
     let candidates = candidates(&sum(&states));
     // Only the (few) pending occurrences are kept between the passes, and
@@ -322,12 +312,7 @@ pub fn update(
                     lock(&names).compact_pending(&p)
                 })
                 .collect();
-            for (key, t) in own {
-                match s.detail.tally.binary_search_by(|e| e.0.cmp(&key)) {
-                    Ok(i) => s.detail.tally[i].1[2] += t[2],
-                    Err(i) => s.detail.tally.insert(i, (key, t)),
-                }
-            }
+            lock(&names).add_to_tally(&mut s.detail.tally, own);
             out
         })
         .collect();
@@ -349,6 +334,8 @@ pub fn update(
             }
         });
     let mut names = names.into_inner().unwrap_or_else(PoisonError::into_inner);
+    // Linking comes next, and is the peak of a large index's memory.
+    drop((known, candidates, pending, old, old_hashes));
 
     report.processed = states.iter().filter(|s| s.analyzed).count();
     report.reused = states.len() - report.processed;
@@ -407,12 +394,13 @@ pub fn update(
     let files: super::files::FileTable = files.into();
     let listed = Listing::open(listing.clone(), 0..listing.len(), files.rels(), root)
         .expect("a listing just encoded holds together");
-    // Names only removed or changed files used are not kept.
+    // Names (and keys) only removed or changed files used are not kept.
     names.retain_used(
         detail
             .iter_mut()
             .flat_map(|d| d.mentions.iter_mut().flatten()),
     );
+    names.retain_used_keys(detail.iter_mut().map(|d| &mut d.tally));
     Ok(Updated {
         head: Head {
             started,
@@ -494,11 +482,10 @@ fn read(
     };
     drop(bytes);
     let (mentions, tally) = extract(&file.articles, extractor);
-    let mut tally: Vec<(String, [u32; 3])> = tally.into_iter().collect();
-    tally.sort();
-    let mentions = {
+    let (mentions, tally) = {
         let mut names = lock(names);
-        mentions.iter().map(|m| names.compact(m)).collect()
+        let mentions = mentions.iter().map(|m| names.compact(m)).collect();
+        (mentions, names.key_tally(tally))
     };
     Read::Analyzed(FileState {
         key: CachedFile {
