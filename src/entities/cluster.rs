@@ -230,8 +230,8 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     let mut corpus: HashMap<&str, u32> = HashMap::new();
     for (id, &n) in uses.iter().enumerate() {
         if n > 0 {
-            for w in &names.get(id as u32).norms {
-                *corpus.entry(w.as_str()).or_insert(0) += n;
+            for w in names.norms(id as u32) {
+                *corpus.entry(w).or_insert(0) += n;
             }
         }
     }
@@ -252,7 +252,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
             let id = match &name_node[f.name as usize] {
                 Some(done) => done.0,
                 None => {
-                    let r = reduce(names.get(f.name), &lex);
+                    let r = reduce(&names.get(f.name), &lex);
                     let joined = r.norms.join(" ");
                     let known = match r.kind {
                         // A gazetteer place, or a town GeoNames lists under

@@ -210,7 +210,7 @@ pub fn link(names: &NameTable, found: &[Vec<Found>], extractor: &Extractor) -> C
             paragraph: m.paragraph,
             start: m.start,
             end: m.end,
-            kind: names.get(m.name).kind,
+            kind: names.kind(m.name),
             entity: entity[m.name as usize],
         }));
         out.push_article(&spots);

@@ -8,6 +8,7 @@
 //! and the spot bytes (see [`CorpusEntities`]). The section starts at a
 //! multiple of 4 in the file, which the cache aligns.
 
+use std::io::Write;
 use std::ops::Range;
 
 use super::{CorpusEntities, EntityTable};
@@ -16,19 +17,32 @@ use crate::shared::{next_table, Shared, Table};
 impl CorpusEntities {
     /// The mentions section (see the module's note).
     pub fn mentions_section(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(
-            16 + 4 * (self.mentioned.len() + self.starts.len() + self.spot_starts.len())
-                + self.spot_bytes.len(),
-        );
-        for numbers in [&self.mentioned, &self.starts, &self.spot_starts] {
-            out.extend_from_slice(&(numbers.len() as u32).to_le_bytes());
-            numbers
-                .iter()
-                .for_each(|n| out.extend_from_slice(&n.to_le_bytes()));
-        }
-        out.extend_from_slice(&(self.spot_bytes.len() as u32).to_le_bytes());
-        out.extend_from_slice(&self.spot_bytes);
+        let mut out = Vec::with_capacity(self.mentions_section_len());
+        self.write_mentions_section(&mut out)
+            .expect("writing to memory cannot fail");
         out
+    }
+
+    /// The length of [`CorpusEntities::mentions_section`].
+    pub fn mentions_section_len(&self) -> usize {
+        16 + 4 * (self.mentioned.len() + self.starts.len() + self.spot_starts.len())
+            + self.spot_bytes.len()
+    }
+
+    /// Writes [`CorpusEntities::mentions_section`] to `out` as it goes: a
+    /// large archive's mentions are tens of megabytes, not to be copied
+    /// whole at the peak of its indexing.
+    pub fn write_mentions_section(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
+        for numbers in [&self.mentioned, &self.starts, &self.spot_starts] {
+            buf.write_all(&(numbers.len() as u32).to_le_bytes())?;
+            for n in numbers.iter() {
+                buf.write_all(&n.to_le_bytes())?;
+            }
+        }
+        buf.write_all(&(self.spot_bytes.len() as u32).to_le_bytes())?;
+        buf.write_all(&self.spot_bytes)?;
+        buf.flush()
     }
 
     /// The mentions in `bytes[range]`, of `entities`; `None` when the frame

@@ -25,8 +25,9 @@ const MAGIC: &[u8; 8] = b"SAHIFAIX";
 /// `search/phonetic.rs`; 11: a sounded final ـاه; 12: the entity table;
 /// 13: its names apart; 14: the name index read in place; 15: the
 /// mentions read in place; 16: the files as columns; 17: the name index's
-/// distinct words apart from the names' words; 18: tallies keyed by id).
-pub const FORMAT_VERSION: u32 = 18;
+/// distinct words apart from the names' words; 18: tallies keyed by id;
+/// 19: names as one string each).
+pub const FORMAT_VERSION: u32 = 19;
 
 /// Why a cache file could not be used (it is then rebuilt).
 #[derive(Debug, Error)]
@@ -404,19 +405,19 @@ pub fn write(
     out.write_all(MAGIC)?;
     out.write_all(&FORMAT_VERSION.to_le_bytes())?;
     out.write_all(&fingerprint.to_le_bytes())?;
-    let mentions = head.found.mentions_section();
+    let mentions = head.found.mentions_section_len();
     let mentions_pad = align_pad(HEADER + len);
-    let lookup_at = HEADER + len + mentions_pad + mentions.len() + entities.len() + listing.len();
+    let lookup_at = HEADER + len + mentions_pad + mentions + entities.len() + listing.len();
     let pad = align_pad(lookup_at);
     out.write_all(&(len as u64).to_le_bytes())?;
-    out.write_all(&((mentions_pad + mentions.len()) as u64).to_le_bytes())?;
+    out.write_all(&((mentions_pad + mentions) as u64).to_le_bytes())?;
     out.write_all(&(entities.len() as u64).to_le_bytes())?;
     out.write_all(&(listing.len() as u64).to_le_bytes())?;
     out.write_all(&((pad + lookup.len()) as u64).to_le_bytes())?;
     out.write_all(&content_hash(lookup).to_le_bytes())?;
     postcard::to_io(head, &mut *out).map_err(encoding)?;
     out.write_all(&[0; 4][..mentions_pad])?;
-    out.write_all(&mentions)?;
+    head.found.write_mentions_section(&mut *out)?;
     out.write_all(entities)?;
     out.write_all(listing)?;
     out.write_all(&[0; 4][..pad])?;

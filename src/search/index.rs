@@ -156,6 +156,40 @@ struct Part {
 }
 
 impl Part {
+    /// Adds a part built after this one (its entities follow ours).
+    fn join(&mut self, part: Part) {
+        // The part's words, as the whole's: most are known already.
+        let mine: Vec<u32> = part
+            .spellings
+            .into_iter()
+            .zip(&part.words)
+            .map(|(spelling, w)| {
+                if let Some(&id) = self.known.get(&spelling) {
+                    return id;
+                }
+                let id = self.words.len() as u32;
+                let chars = &part.chars[w.at as usize..w.at as usize + usize::from(w.len)];
+                self.words.push(Word {
+                    at: self.chars.len() as u32,
+                    ..*w
+                });
+                self.chars.extend_from_slice(chars);
+                self.known.insert(spelling, id);
+                id
+            })
+            .collect();
+        let (refs, english) = (self.refs.len() as u32, self.english.len() as u32);
+        self.names.extend(part.names.into_iter().map(|n| Name {
+            first_word: n.first_word + refs,
+            english: n.english().map_or(NO_ENGLISH, |e| e + english),
+            ..n
+        }));
+        self.refs
+            .extend(part.refs.iter().map(|&w| mine[w as usize]));
+        self.english.extend(part.english);
+        self.kinds.extend(part.kinds);
+    }
+
     /// The index of the word spelled `bare` (article already dropped),
     /// added when new.
     fn word(&mut self, bare: &str) -> u32 {
@@ -304,52 +338,23 @@ impl NameIndex {
     pub fn build(entities: &[Entity], gaz: &Gazetteer) -> NameIndex {
         // Built in parts on all cores, then joined: a large archive has
         // a hundred thousand names to normalize and reduce to skeletons.
-        let parts: Vec<Part> = entities
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(k, chunk)| NameIndex::build_part(chunk, k * CHUNK, gaz))
-            .collect();
+        // One part per core at a time: all thirty parts of such an archive
+        // held at once, each with its own copy of the common words, raised
+        // the peak memory of its indexing by tens of megabytes.
         let mut index = Part {
             kinds: Vec::with_capacity(entities.len()),
             ..Part::default()
         };
-        // Sized once: the index of a large archive is tens of megabytes.
-        index
-            .names
-            .reserve(parts.iter().map(|p| p.names.len()).sum());
-        index.refs.reserve(parts.iter().map(|p| p.refs.len()).sum());
-        for part in parts {
-            // The part's words, as the whole's: most are known already.
-            let mine: Vec<u32> = part
-                .spellings
-                .iter()
-                .zip(&part.words)
-                .map(|(spelling, w)| {
-                    if let Some(&id) = index.known.get(spelling) {
-                        return id;
-                    }
-                    let id = index.words.len() as u32;
-                    let chars = &part.chars[w.at as usize..w.at as usize + usize::from(w.len)];
-                    index.words.push(Word {
-                        at: index.chars.len() as u32,
-                        ..*w
-                    });
-                    index.chars.extend_from_slice(chars);
-                    index.known.insert(spelling.clone(), id);
-                    id
-                })
+        let batch = CHUNK * rayon::current_num_threads().max(1);
+        for (b, group) in entities.chunks(batch).enumerate() {
+            let parts: Vec<Part> = group
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(k, chunk)| NameIndex::build_part(chunk, b * batch + k * CHUNK, gaz))
                 .collect();
-            let (refs, english) = (index.refs.len() as u32, index.english.len() as u32);
-            index.names.extend(part.names.into_iter().map(|n| Name {
-                first_word: n.first_word + refs,
-                english: n.english().map_or(NO_ENGLISH, |e| e + english),
-                ..n
-            }));
-            index
-                .refs
-                .extend(part.refs.iter().map(|&w| mine[w as usize]));
-            index.english.extend(part.english);
-            index.kinds.extend(part.kinds);
+            for part in parts {
+                index.join(part);
+            }
         }
         index.into()
     }
