@@ -23,6 +23,14 @@ pub fn arabic(word: &str) -> Vec<u8> {
 pub const VOWEL_A: u8 = 1;
 pub const VOWEL_I: u8 = 2;
 pub const VOWEL_U: u8 = 4;
+/// A Latin spelling's long i or ay (ee, ei, ai, ay, ia, ie…: two vowel
+/// letters, one an i or y), which Arabic writes with ي: hussein is حسين,
+/// not حسن.
+pub const LONG_I: u8 = 8;
+/// An Arabic ع or hamza after a class, which Latin often writes as a vowel
+/// letter (saad سعد, raid رائد): a slot with one clashes with no vowel.
+pub const GLOTTAL: u8 = 16;
+const VOWELS: u8 = VOWEL_A | VOWEL_I | VOWEL_U;
 
 /// [`arabic`], with the long vowels written after each class: what tells
 /// skeleton twins apart (جميل jamil, جمال jamal).
@@ -40,6 +48,7 @@ pub fn arabic_with_vowels(word: &str) -> (Vec<u8>, Vec<u8>) {
             'ا' | 'آ' => VOWEL_A,
             'ي' => VOWEL_I,
             'و' => VOWEL_U,
+            'ع' | 'ء' | 'أ' | 'إ' | 'ئ' | 'ؤ' => GLOTTAL,
             _ => 0,
         };
         let class = match c {
@@ -107,6 +116,8 @@ fn latin_classes(word: &str, digraphs: bool) -> (Vec<u8>, Vec<u8>) {
         .collect();
     let mut out = Vec::with_capacity(b.len());
     let mut vowels: Vec<u8> = Vec::with_capacity(b.len());
+    // Vowel letters since the last class, and whether one is an i or y.
+    let mut run = (0, false);
     let mut i = 0;
     while i < b.len() {
         let next = b.get(i + 1).copied().filter(|&n| digraphs || n != b'h');
@@ -157,6 +168,7 @@ fn latin_classes(word: &str, digraphs: bool) -> (Vec<u8>, Vec<u8>) {
                 if push(&mut out, c) {
                     vowels.push(0);
                 }
+                run = (0, false);
             }
             None => {
                 let vowel = match b[i] {
@@ -166,8 +178,14 @@ fn latin_classes(word: &str, digraphs: bool) -> (Vec<u8>, Vec<u8>) {
                     b'o' | b'u' | b'w' => VOWEL_U,
                     _ => 0,
                 };
+                if vowel != 0 {
+                    run = (run.0 + 1, run.1 || matches!(b[i], b'i' | b'y'));
+                }
+                // ee is a long i too (saeed, sheet).
+                let long = run.0 >= 2
+                    && (run.1 || (b[i] == b'e' && b.get(i.wrapping_sub(1)) == Some(&b'e')));
                 if let Some(v) = vowels.last_mut() {
-                    *v |= vowel;
+                    *v |= vowel | if long { LONG_I } else { 0 };
                 }
             }
         }
@@ -182,7 +200,13 @@ pub fn vowel_clashes(arabic: &[u8], latin: &[u8]) -> usize {
     arabic
         .iter()
         .zip(latin)
-        .filter(|&(&a, &l)| a != 0 && a & l == 0)
+        .filter(|&(&a, &l)| {
+            let unwritten = a & VOWELS != 0 && a & l & VOWELS == 0;
+            // A long i the Latin writes where Arabic has neither ي nor a
+            // letter Latin may write as a vowel.
+            let unmatched = l & LONG_I != 0 && a & (VOWEL_I | GLOTTAL) == 0;
+            unwritten || unmatched
+        })
         .count()
 }
 
@@ -361,6 +385,19 @@ mod tests {
         assert_eq!(clashes("احمد", "ahmed"), 0);
         assert_eq!(clashes("يوسف", "yusuf"), 0);
         assert_eq!(clashes("يوسف", "yasif"), 1);
+        // A long i the Latin writes wants a ي, or a ع or hamza that Latin
+        // writes as a vowel letter.
+        assert_eq!(clashes("حسين", "hussein"), 0);
+        assert_eq!(clashes("حسن", "hussein"), 1);
+        assert_eq!(clashes("حسن", "hassan"), 0);
+        assert_eq!(clashes("سعيد", "saeed"), 0);
+        assert_eq!(clashes("سعيد", "said"), 0);
+        assert_eq!(clashes("سعد", "saad"), 0);
+        assert_eq!(clashes("رائد", "raid"), 0);
+        assert_eq!(clashes("فيصل", "faisal"), 0);
+        assert_eq!(clashes("نادية", "nadia"), 0);
+        assert_eq!(clashes("سليمان", "sulaiman"), 0);
+        assert_eq!(clashes("سلمان", "sulaiman"), 1);
     }
 
     #[test]
