@@ -21,7 +21,8 @@ struct Match<'a> {
 /// Prints the matches of the query, best first; gives how many.
 pub fn run(analysis: &Analysis, args: &NamesArgs, out: &mut dyn Write) -> Result<usize> {
     let index = analysis.name_index();
-    let hits = index.search(&args.query, args.kind);
+    // The choices, not only the united answer: a script picks among them.
+    let hits = index.choices(&args.query, args.kind);
     // Only the entities named are decoded.
     let named: Vec<_> = hits
         .iter()

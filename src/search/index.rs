@@ -37,6 +37,22 @@ const CHUNK: usize = 4096;
 /// (.89); 5 and 5 gave no more. The more names an archive has, the more of
 /// them come close to the best one.
 const SPREAD: u8 = 6;
+/// How far below the best a name may score and still be offered as a
+/// choice: a skeleton twin of an exact match (محمود beside محمد) scores 15
+/// below it, and is there to be picked.
+pub const CHOICES: u8 = 15;
+
+/// The hits (best first, as [`NameIndex::search`] and
+/// [`NameIndex::choices`] give them) that an answer unites: those within
+/// [`SPREAD`] of the best.
+pub fn united(hits: &[Hit]) -> &[Hit] {
+    let top = hits.first().map_or(0, |h| h.score);
+    let n = hits
+        .iter()
+        .take_while(|h| h.score.saturating_add(SPREAD) >= top)
+        .count();
+    &hits[..n]
+}
 /// Points off a Latin word's match for each long vowel the Arabic name
 /// writes where the Latin spelling has another, or the Latin writes a long i
 /// where Arabic has no ي (at most two).
@@ -432,8 +448,21 @@ impl NameIndex {
         self.names.is_empty()
     }
 
-    /// Entities matching `query` (of `kind`, if given), best first, each once.
+    /// Entities matching `query` (of `kind`, if given), best first, each
+    /// once: those within [`SPREAD`] of the best, the answer a lookup unites.
     pub fn search(&self, query: &str, kind: Option<Kind>) -> Vec<Hit> {
+        self.search_within(query, kind, SPREAD)
+    }
+
+    /// [`NameIndex::search`] with the weaker matches a person may still
+    /// mean, down to [`CHOICES`] below the best: what is offered to choose
+    /// from (`sahifa names`, the reader's list of matches). [`united`] of
+    /// it is what [`NameIndex::search`] gives.
+    pub fn choices(&self, query: &str, kind: Option<Kind>) -> Vec<Hit> {
+        self.search_within(query, kind, CHOICES)
+    }
+
+    fn search_within(&self, query: &str, kind: Option<Kind>, spread: u8) -> Vec<Hit> {
         let q = Query::new(query);
         if q.words.is_empty() {
             return Vec::new();
@@ -488,7 +517,7 @@ impl NameIndex {
             }
         }
         let top = best.iter().copied().max().unwrap_or(0);
-        let floor = THRESHOLD.max(top.saturating_sub(SPREAD));
+        let floor = THRESHOLD.max(top.saturating_sub(spread));
         // Best first, then by entity: a counting sort, as a name as common
         // as محمد has tens of thousands of hits, of a few dozen scores.
         let mut at = [0usize; 102];
@@ -1083,6 +1112,43 @@ mod tests {
             articles: vec![0],
             mentions: 1,
         }
+    }
+
+    #[test]
+    fn choices_hold_the_answer_and_the_twins_beside_it() {
+        let entities: Vec<Entity> = [
+            "محمد",
+            "محمود",
+            "حسين",
+            "حسن",
+            "حسين علي زكي",
+            "جميل",
+            "جمال",
+        ]
+        .iter()
+        .map(|n| person(n))
+        .collect();
+        let index = NameIndex::build(&entities, &Gazetteer::builtin());
+        for q in ["mohamed", "hussein", "jamil", "محمد", "husein ali", "zzz"] {
+            let choices = index.choices(q, None);
+            let answer = index.search(q, None);
+            assert_eq!(united(&choices), &answer[..], "{q}");
+            assert!(choices.windows(2).all(|w| w[0].score >= w[1].score), "{q}");
+            assert!(choices.len() >= answer.len(), "{q}");
+        }
+        // The skeleton twin is offered, not united.
+        let name = |h: &Hit| entities[h.entity].name.as_str();
+        let choices = index.choices("jamil", None);
+        assert_eq!(name(&choices[0]), "جميل");
+        assert!(choices.iter().any(|h| name(h) == "جمال"));
+        assert!(!index
+            .search("jamil", None)
+            .iter()
+            .any(|h| name(h) == "جمال"));
+        // A Latin long i wants a ي: hussein is حسين, not حسن.
+        let answer = index.search("hussein", None);
+        assert_eq!(name(&answer[0]), "حسين");
+        assert!(!answer.iter().any(|h| name(h) == "حسن"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod phonetic;
 mod stored;
 
 pub use find::{find_all, TextHit};
-pub use index::{Hit, NameIndex, THRESHOLD};
+pub use index::{united, Hit, NameIndex, CHOICES, THRESHOLD};
 pub use lazy::{LazyIndex, MakeIndex};
 
 use crate::entities::{CorpusEntities, Kind};

@@ -90,7 +90,10 @@ impl Editing {
         }
         match self.highlighted.and_then(|k| self.hits.get(k)) {
             Some(hit) => vec![hit.entity],
-            None => self.hits.iter().map(|h| h.entity).collect(),
+            None => crate::search::united(&self.hits)
+                .iter()
+                .map(|h| h.entity)
+                .collect(),
         }
     }
 
@@ -109,7 +112,7 @@ impl Editing {
         self.hits = if self.input.trim().is_empty() {
             Vec::new()
         } else {
-            lib.index().search(&self.input, self.scope().kind())
+            lib.index().choices(&self.input, self.scope().kind())
         };
     }
 }
