@@ -44,9 +44,9 @@ pub struct PendingFound {
 }
 
 /// A [`Name`] as the table holds it: its words and then its normalized
-/// words in one string, cut at `ends`. A name's two vectors of strings were
-/// six allocations; a large archive has a hundred and fifty thousand names,
-/// and this form holds them in under half the memory.
+/// words in one string, cut at `ends`: two allocations where a two-word
+/// name's two vectors of strings were six, for each of the hundred and
+/// fifty thousand names of a large archive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Stored {
     kind: Kind,
