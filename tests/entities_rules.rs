@@ -34,6 +34,18 @@ fn name_boundaries() {
             &["ماهر زغلول", "وبسام الحموري", "وعبير الخطيب"],
             &[],
         ),
+        // Two places joined by و are two places, tagged or carried on from
+        // earlier in the article; one the gazetteer knows whole stays whole.
+        (
+            "انعقدت المؤتمرات في أوسلو ولندن في عام 1943، ثم في البوسنة والهرسك.",
+            &[],
+            &["أوسلو", "ولندن", "البوسنة والهرسك"],
+        ),
+        (
+            "وسيعرض الفيلم قريبا في أنقرة وروما .",
+            &[],
+            &["أنقرة", "وروما"],
+        ),
         // A verb after a name is not its surname.
         (
             "مدحت صالح يغني في القاهرة الليلة.",

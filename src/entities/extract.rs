@@ -330,6 +330,19 @@ impl Extractor {
                 if b - a == 1 && info[a].nisba {
                     continue;
                 }
+                // Two places coordinated (أنقرة ولندن, لندن وزيبو), unless
+                // the whole is one place (البوسنة والهرسك, ترينيداد وتوباغو).
+                let known = |from: usize, to: usize| {
+                    let words: Vec<&str> = info[from..to].iter().map(|t| &*t.norm).collect();
+                    self.gazetteer.is_place(&words.join(" "))
+                };
+                let second = (a + 1..b).find(|&k| {
+                    self.second_place(&info[k]) || (opens_with_and(&info[k]) && known(a, k))
+                });
+                if let Some(k) = second.filter(|_| !known(a, b)) {
+                    out.push((Kind::Place, a, k));
+                    a = k;
+                }
                 if info[a].quoted && quoted_name_longer(info, a, b) {
                     continue;
                 }
@@ -355,11 +368,17 @@ impl Extractor {
     /// conjunction و before a given name (وبسام), where the whole word is
     /// no name itself (وليد).
     fn second_name(&self, t: &TokenInfo) -> bool {
-        t.has_conjunction()
-            && t.norm.starts_with('و')
+        opens_with_and(t)
             && self.gazetteer.is_given_name(t.conj())
             && !self.gazetteer.is_given_name(&t.norm)
             && self.person_counts.get(&*t.norm).copied().unwrap_or(0) == 0
+    }
+
+    /// Whether a word inside a place span opens a second place: the
+    /// conjunction و before a known place (ولندن), where the whole word is
+    /// no place itself (وهران).
+    fn second_place(&self, t: &TokenInfo) -> bool {
+        opens_with_and(t) && t.place && !self.gazetteer.is_place(&t.norm)
     }
 
     /// A known place the tagger left untagged: a gazetteer name of three
@@ -547,6 +566,11 @@ fn quoted_name_longer(info: &[TokenInfo], a: usize, b: usize) -> bool {
         .filter(|t| t.shape != 'p')
         .count();
     before + after > 0
+}
+
+/// Whether a word opens with the conjunction و (and is more than it).
+pub(super) fn opens_with_and(t: &TokenInfo) -> bool {
+    t.has_conjunction() && t.norm.starts_with('و')
 }
 
 fn collect(s: &Sentence, t: &Tagged, out: &mut Vec<Mention>) {

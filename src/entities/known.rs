@@ -34,6 +34,18 @@ impl Extractor {
             && self.counts.get(t.core()).copied().unwrap_or(0) >= 3
     }
 
+    /// Whether place word `i`, after a place, is another place: it opens
+    /// with و (أنقرة وروما), and the span it would end is no place the
+    /// gazetteer knows (البوسنة والهرسك).
+    fn another_place(&self, t: &Tagged, i: usize) -> bool {
+        let mut start = i - 1;
+        while start > 0 && !t.begins[start] && t.kinds[start - 1] == t.kinds[i] {
+            start -= 1;
+        }
+        let words: Vec<&str> = t.info[start..=i].iter().map(|w| &*w.norm).collect();
+        super::extract::opens_with_and(&t.info[i]) && !self.gazetteer.is_place(&words.join(" "))
+    }
+
     /// Tags later occurrences of names the article has already introduced:
     /// a surname of a tagged person, or a tagged one-word place.
     pub(super) fn propagate(&self, tagged: &mut [Tagged]) {
@@ -65,7 +77,9 @@ impl Extractor {
                     if let Some(k) = found.filter(|&k| !self.word_after_preposition(&t.info[i], k))
                     {
                         t.kinds[i] = Some(k);
-                        t.begins[i] = i == 0 || t.kinds[i - 1] != Some(k);
+                        t.begins[i] = i == 0
+                            || t.kinds[i - 1] != Some(k)
+                            || (k == Kind::Place && self.another_place(t, i));
                     }
                 }
             }
