@@ -332,10 +332,7 @@ impl Extractor {
                 }
                 // Two places coordinated (أنقرة ولندن, لندن وزيبو), unless
                 // the whole is one place (البوسنة والهرسك, ترينيداد وتوباغو).
-                let known = |from: usize, to: usize| {
-                    let words: Vec<&str> = info[from..to].iter().map(|t| &*t.norm).collect();
-                    self.gazetteer.is_place(&words.join(" "))
-                };
+                let known = |from: usize, to: usize| self.known_place(&info[from..to]);
                 let second = (a + 1..b).find(|&k| {
                     self.second_place(&info[k]) || (opens_with_and(&info[k]) && known(a, k))
                 });
@@ -372,6 +369,12 @@ impl Extractor {
             && self.gazetteer.is_given_name(t.conj())
             && !self.gazetteer.is_given_name(&t.norm)
             && self.person_counts.get(&*t.norm).copied().unwrap_or(0) == 0
+    }
+
+    /// Whether the gazetteer knows these words, together, as one place.
+    pub(super) fn known_place(&self, words: &[TokenInfo]) -> bool {
+        let words: Vec<&str> = words.iter().map(|t| &*t.norm).collect();
+        self.gazetteer.is_place(&words.join(" "))
     }
 
     /// Whether a word inside a place span opens a second place: the

@@ -38,12 +38,14 @@ impl Extractor {
     /// with و (أنقرة وروما), and the span it would end is no place the
     /// gazetteer knows (البوسنة والهرسك).
     fn another_place(&self, t: &Tagged, i: usize) -> bool {
+        if !super::extract::opens_with_and(&t.info[i]) {
+            return false;
+        }
         let mut start = i - 1;
         while start > 0 && !t.begins[start] && t.kinds[start - 1] == t.kinds[i] {
             start -= 1;
         }
-        let words: Vec<&str> = t.info[start..=i].iter().map(|w| &*w.norm).collect();
-        super::extract::opens_with_and(&t.info[i]) && !self.gazetteer.is_place(&words.join(" "))
+        !self.known_place(&t.info[start..=i])
     }
 
     /// Tags later occurrences of names the article has already introduced:

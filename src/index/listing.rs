@@ -163,17 +163,18 @@ impl Listing {
         (listing.offset(0) == 0 && listing.offset(n) == records_len && monotone).then_some(listing)
     }
 
+    /// The bytes the listing is read from.
+    fn bytes(&self) -> &[u8] {
+        (*self.map).as_ref()
+    }
+
     fn offset(&self, i: usize) -> usize {
         let at = self.offsets + i * 4;
-        u32::from_le_bytes(
-            (*self.map).as_ref()[at..at + 4]
-                .try_into()
-                .expect("4 bytes"),
-        ) as usize
+        u32::from_le_bytes(self.bytes()[at..at + 4].try_into().expect("4 bytes")) as usize
     }
 
     fn record(&self, i: usize) -> Option<Record<'_>> {
-        let bytes = &(*self.map).as_ref()[self.records..];
+        let bytes = &self.bytes()[self.records..];
         postcard::from_bytes(bytes.get(self.offset(i)..self.offset(i + 1))?).ok()
     }
 
