@@ -72,6 +72,25 @@ fn name_boundaries() {
             &[],
             &["بيروت"],
         ),
+        // After عبد, ابو, بن the next word is the name's, however common
+        // it is in running text; a connector the name cannot carry on from
+        // is dropped; a connector after the name carries it on.
+        (
+            "وأكد محمد عبد الواحد أن الفريق جاهز.",
+            &["محمد عبد الواحد"],
+            &[],
+        ),
+        (
+            "وحضر اللقاء محمد لمين ولد سلامة ممثلا عن الحكومة.",
+            &["محمد لمين ولد سلامة"],
+            &[],
+        ),
+        // على ("on") is not the name علي, nor is what follows it a name.
+        (
+            "ويمكن على سبيل المثال أن تستخدم الطاقة في المصانع.",
+            &[],
+            &[],
+        ),
         // آبي is a surname here, not the connector ابي.
         (
             "التقى رئيس الوزراء الياباني شينزو آبي في طوكيو.",

@@ -11,6 +11,29 @@ const CONNECTORS: &[&str] = &[
     "عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "دي", "دو", "دا", "فان", "فون", "ولد",
 ];
 
+/// Connectors that only ever bind a name to the word after it: after عبد,
+/// ابو, ابن, بن or بنت comes the rest of the name, however common that word
+/// is elsewhere (عبد | الواحد, ابو | بكر, فاطمة بنت | أسد).
+/// (ابن is also "son" in running text: شومسكي، ابن | رجل.)
+const STRONG_CONNECTORS: &[&str] = &["عبد", "ابو", "بن", "بنت"];
+
+/// Whether token `i` binds a name to the word after it: a connector, ابي
+/// after بن/بنت (علي بن ابي | طالب; ابي is also a spelling of آبي, شينزو
+/// آبي | في), or the article of a Romance particle (دو لا).
+pub(super) fn binds(info: &[TokenInfo], i: usize) -> bool {
+    let w = info[i].conj();
+    let before = || i.checked_sub(1).map_or("", |j| info[j].conj());
+    CONNECTORS.contains(&w)
+        || (w == "ابي" && matches!(before(), "بن" | "ابن" | "بنت"))
+        // de la, de las: جان مارك دو لا | سابليير
+        || (matches!(w, "لا" | "لاس" | "لوس") && matches!(before(), "دي" | "دو" | "دا"))
+}
+
+/// Whether token `i` is a connector after which any word is the name's.
+pub(super) fn binds_strongly(info: &[TokenInfo], i: usize) -> bool {
+    STRONG_CONNECTORS.contains(&info[i].conj()) || (binds(info, i) && info[i].conj() == "ابي")
+}
+
 /// Regnal numbers after a given name (normalized): عباس الاول.
 const ORDINALS: &[&str] = &[
     "الاول",
@@ -37,6 +60,16 @@ pub(super) fn imperfect_verb(t: &TokenInfo, in_names: u32) -> bool {
         && in_names == 0
 }
 
+/// The end of name `a..b` without the connectors it ends on, which
+/// [`extend_name`] could not carry on from: a name is not "محمد عبد", nor
+/// "ابو" alone (then `a`: no name).
+pub(super) fn without_trailing_connectors(info: &[TokenInfo], a: usize, mut b: usize) -> usize {
+    while b > a && binds(info, b - 1) {
+        b -= 1;
+    }
+    b
+}
+
 /// Carries a person's name on over what the tagger cut off: an initial and
 /// its period (هشام ل.: news abbreviates surnames it withholds), and a
 /// surname after a name that ends in a common given name (ادريس | جطو): a
@@ -49,21 +82,38 @@ pub(super) fn extend_name(
     never_in_names: impl Fn(&TokenInfo) -> bool,
 ) -> usize {
     // A name never ends on a word that binds to the next: عبد | الرحمن,
-    // ابو | مازن, بن | علي, دي | ميستورا; ابي only after بن (علي بن ابي |
-    // طالب), being also a spelling of آبي (شينزو آبي | في).
-    let binds = |i: usize| {
-        let w = info[i].conj();
-        CONNECTORS.contains(&w)
-            || (w == "ابي" && i > 0 && matches!(info[i - 1].conj(), "بن" | "ابن"))
-    };
+    // ابو | مازن, بن | علي, دي | ميستورا. After the weaker connectors (دي,
+    // ام, ولد are also words of running text) the next word must be one
+    // that names hold.
     while b > 0
-        && binds(b - 1)
-        && info
-            .get(b)
-            .is_some_and(|t| t.shape == 'a' && !never_in_names(t))
+        && binds(info, b - 1)
+        && info.get(b).is_some_and(|t| {
+            t.shape == 'a' && (binds_strongly(info, b - 1) || binds(info, b) || !never_in_names(t))
+        })
         && !covered[b]
     {
         b += 1;
+    }
+    // A connector after the name opens more of it: محمد لمين | ولد سلامة,
+    // أحمد | أبو غزة, فرنانديس | دي لافيغا (not with و: محمد | وأبو علي is
+    // two people; not ام, also "or").
+    while info
+        .get(b)
+        .is_some_and(|t| !covered[b] && !t.has_conjunction() && t.conj() != "ام" && binds(info, b))
+        && info.get(b + 1).is_some_and(|t| {
+            t.shape == 'a' && !covered[b + 1] && (binds_strongly(info, b) || !never_in_names(t))
+        })
+    {
+        b += 2;
+    }
+    // A regnal number after a given name: عباس | الأول.
+    if b > 0
+        && info[b - 1].given
+        && info
+            .get(b)
+            .is_some_and(|t| !covered[b] && ORDINALS.contains(&&*t.norm))
+    {
+        return b + 1;
     }
     let Some(t) = info.get(b).filter(|t| t.shape == 'a' && !covered[b]) else {
         return b;
@@ -169,5 +219,52 @@ impl Extractor {
                 m.norms.pop();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::features::{sentence_info, tagger_word, Counts};
+    use crate::entities::gazetteer::Gazetteer;
+
+    fn info(sentence: &str) -> Vec<TokenInfo> {
+        let words: Vec<String> = sentence.split(' ').map(tagger_word).collect();
+        sentence_info(&words, &Gazetteer::builtin(), &Counts::default())
+    }
+
+    #[test]
+    fn connectors_carry_names_on() {
+        let common = |t: &TokenInfo| matches!(&*t.norm, "الواحد" | "قال" | "الحكومه" | "لا");
+        // (sentence, end of the name as tagged, end after extend_name)
+        let cases = [
+            // After عبد any word is the name's, however common elsewhere.
+            ("محمد عبد الواحد قال", 2, 3),
+            // After a weak connector (دي is also a word), only a name word.
+            ("جان دي الحكومه", 2, 2),
+            // The article of a Romance particle binds: دو لا | سابليير.
+            ("جان مارك دو لا سابليير", 3, 5),
+            // A connector after the name carries it on (ولد, ابو, بن).
+            ("محمد لمين ولد سلامه ممثلا", 2, 4),
+            ("احمد ابو غزه", 1, 3),
+            // Not with و: a second person.
+            ("احمد وابو علي", 1, 1),
+        ];
+        for (sentence, b, want) in cases {
+            let info = info(sentence);
+            let covered = vec![false; info.len()];
+            assert_eq!(extend_name(&info, &covered, b, common), want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn names_lose_the_connectors_they_end_on() {
+        assert_eq!(without_trailing_connectors(&info("محمد عبد ."), 0, 2), 1);
+        assert_eq!(without_trailing_connectors(&info("ابو ."), 0, 1), 0);
+        assert_eq!(
+            without_trailing_connectors(&info("عايشه بنت ابي ."), 0, 3),
+            1
+        );
+        assert_eq!(without_trailing_connectors(&info("شينزو ابي ."), 0, 2), 2);
     }
 }

@@ -12,8 +12,10 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use super::boundaries::{extend_name, imperfect_verb, join_adjacent_persons};
-use super::features::{nisba_base, Counts, TokenInfo};
+use super::boundaries::{
+    binds_strongly, extend_name, imperfect_verb, join_adjacent_persons, without_trailing_connectors,
+};
+use super::features::{keep_final_maksura, nisba_base, Counts, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::model::{ModelError, Perceptron, N_TAGS};
 use super::scoring::WordCache;
@@ -199,7 +201,12 @@ impl Extractor {
         }
         let mut tagged: Vec<Tagged> = Vec::with_capacity(sentences.len());
         for s in &sentences {
-            let norms: Vec<String> = s.tokens.iter().map(|t| t.2.clone()).collect();
+            // The tagger's words keep a final ى (see `tagger_word`).
+            let norms: Vec<String> = s
+                .tokens
+                .iter()
+                .map(|t| keep_final_maksura(&t.1, &t.2).into_owned())
+                .collect();
             let (info, ids) = cache.sentence(self, &norms);
             let (tags, scores) = cache.tag(&self.model, &info, &ids);
             let mut kinds = vec![None; norms.len()];
@@ -220,11 +227,17 @@ impl Extractor {
                 covered[a..b].iter_mut().for_each(|c| *c = true);
             }
             for (kind, a, b) in repaired {
-                let b = if kind == Kind::Person {
+                let mut b = if kind == Kind::Person {
                     extend_name(&info, &covered, b, |t| self.never_in_names(t))
                 } else {
                     b
                 };
+                if kind == Kind::Person {
+                    b = without_trailing_connectors(&info, a, b);
+                }
+                if a == b {
+                    continue;
+                }
                 for k in &mut kinds[a..b] {
                     *k = Some(kind);
                 }
@@ -296,7 +309,10 @@ impl Extractor {
                 while a < b && info[a].person_trigger {
                     a += 1;
                 }
+                // A word after عبد, ابو, بن stays, however common: عبد
+                // الواحد.
                 while b > a
+                    && !(b >= a + 2 && binds_strongly(info, b - 2))
                     && (self.never_in_names(&info[b - 1])
                         || (b - a >= 2
                             && imperfect_verb(&info[b - 1], self.in_names(&info[b - 1]))))

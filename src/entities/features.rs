@@ -45,12 +45,45 @@ pub struct TokenInfo {
     pub name_role: &'static str,
     /// The word or its core names a town GeoNames knows.
     pub town: bool,
+    /// Written with a final ى (see [`tagger_word`]); `norm` folds it.
+    pub maksura: bool,
 }
 
 impl TokenInfo {
     /// Whether the word opens with the conjunction و or ف.
     pub fn has_conjunction(&self) -> bool {
         self.conj_at > 0
+    }
+}
+
+/// A word as the tagger sees it: normalized, except that a final ى the
+/// writer wrote stays ى. Normalizing folds it into ي, and the tagger then
+/// took على ("on") for the name علي: "على سبيل المثال" was the second
+/// person of the scale corpus. Writers who use ى for it keep the two apart.
+pub fn tagger_word(written: &str) -> String {
+    let norm = crate::text::normalize_str(written);
+    match keep_final_maksura(written, &norm) {
+        std::borrow::Cow::Owned(s) => s,
+        std::borrow::Cow::Borrowed(_) => norm,
+    }
+}
+
+/// `norm` (normalized from `written`, or a suffix of it) with its final ي
+/// turned back into the ى that `written` ends with, if it does.
+pub fn keep_final_maksura<'a>(written: &str, norm: &'a str) -> std::borrow::Cow<'a, str> {
+    let last = written.chars().rev().find(|c| !crate::text::is_harakah(*c));
+    match (last, norm.strip_suffix('ي')) {
+        (Some('ى'), Some(stem)) => std::borrow::Cow::Owned(format!("{stem}ى")),
+        _ => std::borrow::Cow::Borrowed(norm),
+    }
+}
+
+/// A tagger word with a final ى folded back into ي, as the lexicons spell
+/// (they are normalized).
+pub fn fold_final_maksura(word: &str) -> std::borrow::Cow<'_, str> {
+    match word.strip_suffix('ى') {
+        Some(stem) => std::borrow::Cow::Owned(format!("{stem}ي")),
+        None => std::borrow::Cow::Borrowed(word),
     }
 }
 
@@ -193,7 +226,13 @@ pub fn mark_quoted(norms: &[String], info: &mut [TokenInfo]) {
 
 /// What is known of one normalized word by itself: everything in
 /// [`TokenInfo`] but `quoted`, which depends on the sentence.
-pub fn word_info(norm: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
+pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
+    // The given names know which of their spellings end in ى; every other
+    // lookup and feature sees the folded word.
+    let maksura_word = word;
+    let norm_folded = fold_final_maksura(word);
+    let norm: &str = &norm_folded;
+    let maksura = word.ends_with('ى');
     let shape = shape_of(norm);
     let norm_key: std::sync::Arc<str> = if shape == 'n' {
         "0".into()
@@ -208,10 +247,14 @@ pub fn word_info(norm: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         && (gaz.is_place(&norm_key) || gaz.is_place(core) || gaz.is_place(conj));
     let arabic = shape == 'a';
     let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
+    let written_conj = self::conj(maksura_word);
     TokenInfo {
         rare: arabic && counts.get(norm).copied().unwrap_or(0) <= 2,
-        given: arabic && (gaz.is_given_name(&norm_key) || gaz.is_given_name(conj)),
-        name_role: match gaz.name_role(&norm_key).or_else(|| gaz.name_role(conj)) {
+        given: arabic && (gaz.is_given_name(maksura_word) || gaz.is_given_name(written_conj)),
+        name_role: match gaz
+            .name_role(maksura_word)
+            .or_else(|| gaz.name_role(written_conj))
+        {
             _ if !arabic => "-",
             Some(NameRole::Given) => "g",
             Some(NameRole::Surname) => "s",
@@ -229,6 +272,7 @@ pub fn word_info(norm: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         shape,
         place,
         quoted: false,
+        maksura: arabic && maksura,
     }
 }
 
@@ -303,6 +347,10 @@ pub fn own_features(t: &TokenInfo, out: &mut Vec<u64>) {
     out.push(feature(28, &[flag(t.person_trigger)]));
     out.push(feature(30, &[flag(t.place), t.clitic]));
     out.push(feature(38, &[flag(t.given)]));
+    if t.maksura {
+        // على and علي are one word to every other feature.
+        out.push(feature(52, &[&t.norm]));
+    }
     // Wikidata's names and GeoNames' towns, weighed by the model in context.
     out.push(feature(46, &[t.name_role]));
     out.push(feature(49, &[t.name_role, flag(t.rare)]));
@@ -344,6 +392,18 @@ pub fn neighbour_features(x: Option<&TokenInfo>, k: isize, out: &mut Vec<u64>) {
         }
         -2 => out.push(feature(11, &[word])),
         _ => out.push(feature(12, &[word])),
+    }
+    // A neighbour written with a final ى is another word than its folded
+    // spelling: على | سبيل is no علي | سبيل.
+    if x.is_some_and(|x| x.maksura) {
+        const OFFSETS: [&str; 4] = ["-2", "-1", "1", "2"];
+        let at = match k {
+            -2 => 0,
+            -1 => 1,
+            1 => 2,
+            _ => 3,
+        };
+        out.push(feature(53, &[OFFSETS[at], word]));
     }
 }
 
@@ -441,6 +501,18 @@ pub fn tag_features(info: &[TokenInfo], i: usize, prev: &str, prev2: &str, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_final_alef_maksura_is_not_a_name() {
+        let g = Gazetteer::builtin();
+        let of = |w: &str| word_info(&tagger_word(w), &g, &Counts::default());
+        let (on, ali) = (of("على"), of("علي"));
+        assert_eq!(&*on.norm, &*ali.norm, "one word to the other features");
+        assert!(on.maksura && !on.given && on.name_role == "-");
+        assert!(!ali.maksura && ali.given && ali.name_role == "g");
+        let musa = of("موسى");
+        assert!(musa.maksura && musa.given);
+    }
 
     #[test]
     fn nisba_adjectives() {

@@ -6,6 +6,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::features::{fold_final_maksura as fold, tagger_word};
 use crate::text::normalize_str;
 
 pub(crate) const CLDR: &str = include_str!("data/places-cldr.tsv");
@@ -76,7 +77,7 @@ impl Gazetteer {
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(normalize_str)
+                .map(tagger_word)
                 .collect(),
             name_roles: data_rows(NAMES)
                 .filter_map(|mut cols| {
@@ -152,12 +153,14 @@ impl Gazetteer {
 
     /// The place with this normalized spelling, if known.
     pub fn place(&self, spelling: &str) -> Option<&Place> {
-        self.by_spelling.get(spelling).map(|&i| &self.places[i])
+        self.by_spelling
+            .get(&*fold(spelling))
+            .map(|&i| &self.places[i])
     }
 
     /// Whether a normalized spelling names a known place.
     pub fn is_place(&self, spelling: &str) -> bool {
-        self.by_spelling.contains_key(spelling)
+        self.by_spelling.contains_key(&*fold(spelling))
     }
 
     /// The place with this English name (lower case), if known.
@@ -166,28 +169,44 @@ impl Gazetteer {
     }
 
     /// What Wikidata's people bear a normalized word as, if they bear it.
+    /// Wikidata's spellings fold ى into ي; a word written with a final ى
+    /// is not the name the given names list writes with ي (على is no
+    /// علي).
     pub fn name_role(&self, word: &str) -> Option<NameRole> {
-        self.name_roles.get(word).copied()
+        let folded = fold(word);
+        if word.ends_with('ى')
+            && !self.given_names.contains(word)
+            && self.given_names.contains(&*folded)
+        {
+            return None;
+        }
+        self.name_roles.get(&*folded).copied()
     }
 
     /// Whether a normalized word is the name of a town GeoNames knows.
     pub fn is_town(&self, word: &str) -> bool {
-        self.towns.contains(word)
+        self.towns.contains(&*fold(word))
     }
 
-    /// Whether a normalized word is a common given name (محمد, فلاديمير, بيل).
+    /// Whether a word as the tagger sees it ([`tagger_word`]) is a common
+    /// given name (محمد, فلاديمير, بيل). A final ى must be the list's
+    /// (موسى, not على); a final ي may stand for either, as many writers
+    /// use it for both (موسي).
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
+            || word
+                .strip_suffix('ي')
+                .is_some_and(|stem| self.given_names.contains(&format!("{stem}ى")))
     }
 
     /// Whether a normalized word introduces a person (الرئيس, وزير ...).
     pub fn is_person_trigger(&self, word: &str) -> bool {
-        self.person_triggers.contains(word)
+        self.person_triggers.contains(&*fold(word))
     }
 
     /// Whether a normalized word introduces a place (مدينة, العاصمة ...).
     pub fn is_place_trigger(&self, word: &str) -> bool {
-        self.place_triggers.contains(word)
+        self.place_triggers.contains(&*fold(word))
     }
 
     /// Every known place.
@@ -349,5 +368,15 @@ mod tests {
         for w in PERSON_TRIGGERS.iter().chain(PLACE_TRIGGERS) {
             assert_eq!(&normalize_str(w), w);
         }
+    }
+
+    #[test]
+    fn alef_maksura_tells_words_from_names() {
+        let g = Gazetteer::builtin();
+        // على ("on") is not علي; موسى is موسى however written.
+        assert!(g.is_given_name("علي") && !g.is_given_name("على"));
+        assert!(g.is_given_name("موسى") && g.is_given_name("موسي"));
+        assert!(g.name_role("على").is_none() && g.name_role("علي").is_some());
+        assert!(g.name_role("موسى").is_some());
     }
 }

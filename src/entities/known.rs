@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::boundaries::join_adjacent;
 use super::extract::{ArticleMentions, Extractor, Kind, Mention, Tagged};
-use super::features::{short_quotes, TokenInfo};
-use crate::text::{normalize_str, tokenize, TokenKind};
+use super::features::{short_quotes, tagger_word, TokenInfo};
+use crate::text::{tokenize, TokenKind};
 
 impl Extractor {
     /// Whether a tagged word may be looked for elsewhere as a name: a word of
@@ -108,7 +108,7 @@ impl Extractor {
         self.with_cache(|cache| {
             for (p, text) in paragraphs.iter().enumerate() {
                 let tokens = tokenize(text.as_ref());
-                let norms: Vec<String> = tokens.iter().map(|t| normalize_str(t.text)).collect();
+                let norms: Vec<String> = tokens.iter().map(|t| tagger_word(t.text)).collect();
                 let ids = cache.ids(self, &norms);
                 let keys: Vec<Cow<str>> = tokens
                     .iter()
@@ -236,11 +236,7 @@ pub fn name_key<'a>(written: &str, norm: &'a str) -> Cow<'a, str> {
 
 /// [`name_key`] given the core of the normalized word.
 pub(super) fn key_of_core<'a>(written: &str, core: &'a str) -> Cow<'a, str> {
-    let last = written.chars().rev().find(|c| !crate::text::is_harakah(*c));
-    match (last, core.strip_suffix('ي')) {
-        (Some('ى'), Some(stem)) => Cow::Owned(format!("{stem}ى")),
-        _ => Cow::Borrowed(core),
-    }
+    super::features::keep_final_maksura(written, core)
 }
 
 /// The key of a mention's last word.

@@ -107,6 +107,9 @@ pub fn train(sentences: &[Labelled], gaz: &Gazetteer, epochs: usize) -> Perceptr
     let mut place: Counts = Counts::default();
     for (words, tags) in sentences {
         for (w, &t) in words.iter().zip(tags) {
+            // Counted as every feature but the given names sees a word:
+            // folded (see `features::tagger_word`).
+            let w = super::features::fold_final_maksura(w).into_owned();
             *counts.entry(w.clone()).or_insert(0) += 1;
             if TAGS[t].ends_with("PERS") {
                 *person.entry(w.clone()).or_insert(0) += 1;
@@ -227,7 +230,7 @@ pub fn normalized(raw: &[RawSentence]) -> Vec<Labelled> {
             let words = words
                 .iter()
                 .map(|w| {
-                    let norm = crate::text::normalize_str(w);
+                    let norm = super::features::tagger_word(w);
                     if norm.is_empty() {
                         w.clone()
                     } else {
