@@ -319,7 +319,7 @@ impl Extractor {
                 {
                     b -= 1;
                 }
-                if a == b {
+                if a == b || (b == a + 1 && self.lone_article_word(&info[a])) {
                     continue;
                 }
                 // Two names coordinated: صالح عبد الغفور | وبسام.
@@ -370,6 +370,15 @@ impl Extractor {
     fn never_in_names(&self, t: &TokenInfo) -> bool {
         self.counts.get(&*t.norm).copied().unwrap_or(0) >= 3
             && !self.person_counts.contains_key(&*t.norm)
+    }
+
+    /// A word with the article that no name list or training name holds
+    /// (الميكانيكا): alone, it is a noun the tagger took for a surname.
+    /// Surnames with the article that news uses alone (الأسد, المالكي) are
+    /// Wikidata's or the training text's; a surname an article introduced
+    /// whole is found again by `propagate`.
+    fn lone_article_word(&self, t: &TokenInfo) -> bool {
+        t.conj().starts_with("ال") && !t.given && t.name_role == "-" && self.in_names(t) == 0
     }
 
     /// How often the training text saw a word inside a person's name.
@@ -612,5 +621,21 @@ fn collect(s: &Sentence, t: &Tagged, out: &mut Vec<Mention>) {
             norms: s.tokens[i..j].iter().map(|t| t.2.clone()).collect(),
         });
         i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::features::{sentence_info, tagger_word};
+
+    #[test]
+    fn a_lone_word_with_the_article_needs_a_name_list() {
+        let ext = Extractor::builtin().unwrap();
+        let words: Vec<String> = ["الميكانيكا", "الاسد", "المالكي"].map(tagger_word).to_vec();
+        let info = sentence_info(&words, &ext.gazetteer, &ext.counts);
+        assert!(ext.lone_article_word(&info[0]), "a noun");
+        assert!(!ext.lone_article_word(&info[1]), "a surname");
+        assert!(!ext.lone_article_word(&info[2]), "a surname");
     }
 }

