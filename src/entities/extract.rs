@@ -302,7 +302,7 @@ impl Extractor {
             // A person or place right after an organisation's head word is
             // part of its name (نادي ريال مدريد, وكالة فرانس برس, منتخب مصر):
             // no mention of the person or place itself.
-            if a > 0 && organisation_head(&info[a - 1]) {
+            if inside_organisation(info, a, kind) {
                 continue;
             }
             if kind == Kind::Person {
@@ -334,9 +334,15 @@ impl Extractor {
                     a += 1;
                 }
                 // A "place" just before a person is the first part of the
-                // name (نور سلطان نزارباييف), unless a preposition governs it.
+                // name (نور سلطان نزارباييف), unless a preposition governs it
+                // or it is a country: no name opens with إسرائيل (إسرائيل
+                // | إيهود أولمرت).
                 if let Some(last) = out.last_mut() {
-                    if last.0 == Kind::Place && last.2 == a && !after_preposition(info, last.1) {
+                    if last.0 == Kind::Place
+                        && last.2 == a
+                        && !after_preposition(info, last.1)
+                        && !self.known_country(&info[last.1..last.2])
+                    {
                         *last = (Kind::Person, last.1, b);
                         continue;
                     }
@@ -402,6 +408,19 @@ impl Extractor {
         self.gazetteer.is_place(&words.join(" "))
     }
 
+    /// Whether words (the first may carry و or ف) are a country or a
+    /// region the gazetteer knows.
+    fn known_country(&self, words: &[TokenInfo]) -> bool {
+        let Some((first, rest)) = words.split_first() else {
+            return false;
+        };
+        let joined = std::iter::once(first.conj())
+            .chain(rest.iter().map(|t| &*t.norm))
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.gazetteer.place(&joined).is_some_and(|p| p.country)
+    }
+
     /// Whether a word inside a place span opens a second place: the
     /// conjunction و before a known place (ولندن), where the whole word is
     /// no place itself (وهران).
@@ -425,7 +444,7 @@ impl Extractor {
             && !near_person(i.checked_sub(1))
             && !near_person(Some(i + 1))
             && self.counts.get(&*t.norm).copied().unwrap_or(0) < 400
-            && !(i > 0 && organisation_head(&info[i - 1]))
+            && !inside_organisation(info, i, Kind::Place)
             && (!self.homograph(t) || place_context(info, kinds, i))
     }
 
@@ -563,6 +582,21 @@ const ORGANISATION_HEADS: &[&str] = &[
     "حركه",
     "الحركه",
 ];
+
+/// Whether a span of `kind` starting at token `a` is inside an
+/// organisation's name: right after its head word (منتخب مصر), after the
+/// head and a title (جامعة الملك سعود), or, for a place, after the head and
+/// one plain word (نادي ريال مدريد). A person after the head and a word is
+/// the organisation's man: رئيس نادي الهلال محمد بن فيصل.
+fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> bool {
+    let head = |k: usize| a >= k && organisation_head(&info[a - k]);
+    let plain = |t: &TokenInfo| {
+        t.shape == 'a' && t.clitic.is_empty() && !t.place && !t.person_trigger && !t.given
+    };
+    head(1)
+        || (head(2) && info[a - 1].person_trigger)
+        || (kind == Kind::Place && head(2) && plain(&info[a - 1]))
+}
 
 /// Whether a token is an organisation's head word (نادي, وكالة, منتخب).
 fn organisation_head(t: &TokenInfo) -> bool {

@@ -45,8 +45,9 @@ pub struct TokenInfo {
     pub name_role: &'static str,
     /// The word or its core names a town GeoNames knows.
     pub town: bool,
-    /// Written with a final ى (see [`tagger_word`]); `norm` folds it.
-    pub maksura: bool,
+    /// The final ى or ئ the word was written with (see [`tagger_word`]),
+    /// which `norm` folds into ي; empty for any other word.
+    pub final_mark: &'static str,
     /// Where the token stands in a full name Wikidata knows: `-` outside,
     /// `B` first word, `I` after.
     pub full_name: &'static str,
@@ -59,10 +60,11 @@ impl TokenInfo {
     }
 }
 
-/// A word as the tagger sees it: normalized, except that a final ى the
-/// writer wrote stays ى. Normalizing folds it into ي, and the tagger then
-/// took على ("on") for the name علي: "على سبيل المثال" was the second
-/// person of the scale corpus. Writers who use ى for it keep the two apart.
+/// A word as the tagger sees it: normalized, except that a final ى or ئ
+/// the writer wrote stays. Normalizing folds both into ي, and the tagger
+/// then took على ("on") for the name علي and هادئ ("calm") for هادي: "على
+/// سبيل المثال" was the second person of the scale corpus. Writers who
+/// write ى or ئ keep the words apart.
 pub fn tagger_word(written: &str) -> String {
     let norm = crate::text::normalize_str(written);
     match keep_final_maksura(written, &norm) {
@@ -72,21 +74,30 @@ pub fn tagger_word(written: &str) -> String {
 }
 
 /// `norm` (normalized from `written`, or a suffix of it) with its final ي
-/// turned back into the ى that `written` ends with, if it does.
+/// turned back into the ى or ئ that `written` ends with, if it does.
 pub fn keep_final_maksura<'a>(written: &str, norm: &'a str) -> std::borrow::Cow<'a, str> {
     let last = written.chars().rev().find(|c| !crate::text::is_harakah(*c));
     match (last, norm.strip_suffix('ي')) {
-        (Some('ى'), Some(stem)) => std::borrow::Cow::Owned(format!("{stem}ى")),
+        (Some(c @ ('ى' | 'ئ')), Some(stem)) => std::borrow::Cow::Owned(format!("{stem}{c}")),
         _ => std::borrow::Cow::Borrowed(norm),
     }
 }
 
-/// A tagger word with a final ى folded back into ي, as the lexicons spell
-/// (they are normalized).
+/// A tagger word with a final ى or ئ folded back into ي, as the lexicons
+/// spell (they are normalized).
 pub fn fold_final_maksura(word: &str) -> std::borrow::Cow<'_, str> {
-    match word.strip_suffix('ى') {
+    match word.strip_suffix(['ى', 'ئ']) {
         Some(stem) => std::borrow::Cow::Owned(format!("{stem}ي")),
         None => std::borrow::Cow::Borrowed(word),
+    }
+}
+
+/// The final letter a tagger word keeps apart from ي, if any.
+fn final_mark_of(word: &str) -> &'static str {
+    match word.chars().last() {
+        Some('ى') => "ى",
+        Some('ئ') => "ئ",
+        _ => "",
     }
 }
 
@@ -261,7 +272,7 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
     let maksura_word = word;
     let norm_folded = fold_final_maksura(word);
     let norm: &str = &norm_folded;
-    let maksura = word.ends_with('ى');
+    let final_mark = final_mark_of(word);
     let shape = shape_of(norm);
     let norm_key: std::sync::Arc<str> = if shape == 'n' {
         "0".into()
@@ -301,7 +312,7 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         shape,
         place,
         quoted: false,
-        maksura: arabic && maksura,
+        final_mark: if arabic { final_mark } else { "" },
         full_name: "-",
     }
 }
@@ -377,9 +388,9 @@ pub fn own_features(t: &TokenInfo, out: &mut Vec<u64>) {
     out.push(feature(28, &[flag(t.person_trigger)]));
     out.push(feature(30, &[flag(t.place), t.clitic]));
     out.push(feature(38, &[flag(t.given)]));
-    if t.maksura {
-        // على and علي are one word to every other feature.
-        out.push(feature(52, &[&t.norm]));
+    if !t.final_mark.is_empty() {
+        // على and علي are one word to the features above.
+        out.push(feature(52, &[&t.norm, t.final_mark]));
     }
     // Wikidata's names and GeoNames' towns, weighed by the model in context.
     out.push(feature(46, &[t.name_role]));
@@ -431,11 +442,7 @@ pub fn neighbour_features(x: Option<&TokenInfo>, k: isize, out: &mut Vec<u64>) {
 /// What tells a word written with a final ى from its folded spelling in
 /// the features that see it as a neighbour.
 fn maksura_mark(x: Option<&TokenInfo>) -> &'static str {
-    if x.is_some_and(|x| x.maksura) {
-        "ى"
-    } else {
-        ""
-    }
+    x.map_or("", |x| x.final_mark)
 }
 
 /// The features that a neighbour at offset `k` (one of
@@ -527,10 +534,20 @@ pub fn context_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
 
 /// The features of token `i` that depend on the tags of the two before it.
 pub fn tag_features(info: &[TokenInfo], i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+    history_features(prev, prev2, out);
+    word_history_features(&info[i], prev, out);
+}
+
+/// The part of [`tag_features`] that depends on the previous tags alone.
+pub fn history_features(prev: &str, prev2: &str, out: &mut Vec<u64>) {
     out.push(feature(40, &[prev]));
     out.push(feature(41, &[prev2, prev]));
-    out.push(feature(42, &[prev, &info[i].norm]));
-    out.push(feature(43, &[prev, info[i].core()]));
+}
+
+/// The part of [`tag_features`] that combines the word with the previous tag.
+pub fn word_history_features(t: &TokenInfo, prev: &str, out: &mut Vec<u64>) {
+    out.push(feature(42, &[prev, &t.norm]));
+    out.push(feature(43, &[prev, t.core()]));
 }
 
 #[cfg(test)]
@@ -555,10 +572,13 @@ mod tests {
         let of = |w: &str| word_info(&tagger_word(w), &g, &Counts::default());
         let (on, ali) = (of("على"), of("علي"));
         assert_eq!(&*on.norm, &*ali.norm, "one word to the other features");
-        assert!(on.maksura && !on.given && on.name_role == "-");
-        assert!(!ali.maksura && ali.given && ali.name_role == "g");
+        assert!(on.final_mark == "ى" && !on.given && on.name_role == "-");
+        assert!(ali.final_mark.is_empty() && ali.given && ali.name_role == "g");
         let musa = of("موسى");
-        assert!(musa.maksura && musa.given);
+        assert!(musa.final_mark == "ى" && musa.given);
+        let calm = of("هادئ");
+        assert!(calm.final_mark == "ئ" && !calm.given && calm.name_role == "-");
+        assert!(of("هادي").given);
     }
 
     #[test]

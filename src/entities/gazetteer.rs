@@ -37,6 +37,8 @@ pub struct Place {
     pub arabic: String,
     /// English names, lower case.
     pub english: Vec<String>,
+    /// A country or a region (not a town): no person's name opens with one.
+    pub country: bool,
 }
 
 /// Places by normalized Arabic spelling, and by English name.
@@ -119,7 +121,8 @@ impl Gazetteer {
             let (Some(arabic), Some(english)) = (cols.next(), cols.next()) else {
                 continue;
             };
-            g.add(arabic.split('|'), english.split('|'));
+            let country = matches!(cols.next(), Some("country" | "region"));
+            g.add(arabic.split('|'), english.split('|'), country);
         }
         g
     }
@@ -130,6 +133,7 @@ impl Gazetteer {
         &mut self,
         arabic: impl Iterator<Item = &'a str>,
         english: impl Iterator<Item = &'a str>,
+        country: bool,
     ) {
         let arabic: Vec<&str> = arabic.map(str::trim).filter(|s| !s.is_empty()).collect();
         let english: Vec<String> = english
@@ -147,10 +151,12 @@ impl Gazetteer {
                 self.places.push(Place {
                     arabic: (*first).to_owned(),
                     english: Vec::new(),
+                    country,
                 });
                 self.places.len() - 1
             }
         };
+        self.places[idx].country |= country;
         // Only the spellings listed: an automatic article form turned
         // مالي (Mali) into المالي ("financial") and صور (Tyre) into الصور
         // ("the pictures"); places written with the article list it.
@@ -183,12 +189,12 @@ impl Gazetteer {
     }
 
     /// What Wikidata's people bear a normalized word as, if they bear it.
-    /// Wikidata's spellings fold ى into ي; a word written with a final ى
-    /// is not the name the given names list writes with ي (على is no
-    /// علي).
+    /// Wikidata's spellings fold ى and ئ into ي; a word written with a
+    /// final ى or ئ is not the name the given names list writes with ي
+    /// (على is no علي, هادئ no هادي).
     pub fn name_role(&self, word: &str) -> Option<NameRole> {
         let folded = fold(word);
-        if word.ends_with('ى')
+        if word.ends_with(['ى', 'ئ'])
             && !self.given_names.contains(word)
             && self.given_names.contains(&*folded)
         {

@@ -123,6 +123,24 @@ impl Perceptron {
         }
     }
 
+    /// Moves `tag`'s weights of `features` by `delta`, for updates of whole
+    /// tag sequences; [`Perceptron::tick`] counts the tokens between.
+    pub fn adjust(&mut self, features: &[u64], tag: usize, delta: f32) {
+        for &f in features {
+            let w = self.weights.entry(f).or_insert([0.0; N_TAGS]);
+            let key = (f, tag);
+            let since = self.clock - self.stamps.get(&key).copied().unwrap_or(0);
+            *self.totals.entry(key).or_insert(0.0) += f64::from(w[tag]) * since as f64;
+            self.stamps.insert(key, self.clock);
+            w[tag] += delta;
+        }
+    }
+
+    /// Counts one token seen in training, for the averaging.
+    pub fn tick(&mut self) {
+        self.clock += 1;
+    }
+
     /// Replaces each weight by its average over all updates, and drops weights
     /// too small to matter. Call once, after the last epoch.
     pub fn average(&mut self) {

@@ -12,11 +12,12 @@
 use rustc_hash::FxHashMap;
 
 use super::features::{
-    context_features, mark_full_names, mark_quoted, neighbour_features, own_features,
-    rare_neighbour_features, tag_features, word_info, TokenInfo, NEIGHBOURS, RARE_NEIGHBOURS,
+    context_features, history_features, mark_full_names, mark_quoted, neighbour_features,
+    own_features, rare_neighbour_features, word_history_features, word_info, TokenInfo, NEIGHBOURS,
+    RARE_NEIGHBOURS,
 };
 use super::model::{Perceptron, N_TAGS};
-use super::tagger::{best_valid, previous, PERSON_BIAS};
+use super::tagger::{add, decode, tag_name, BEAM, PERSON_BIAS};
 use super::Extractor;
 
 type Scores = [f32; N_TAGS];
@@ -40,13 +41,10 @@ pub struct WordCache {
     entries: Vec<Entry>,
     /// What a position past the sentence's ends contributes.
     none: ([Scores; 4], [Scores; 2]),
+    /// The scores of the features of the two previous tags alone, by
+    /// [`slot`] of the tag before and of the one before that.
+    history: Box<[[Scores; SLOTS]; SLOTS]>,
     feats: Vec<u64>,
-}
-
-fn add(a: &mut Scores, b: &Scores) {
-    for (x, y) in a.iter_mut().zip(b) {
-        *x += y;
-    }
 }
 
 impl WordCache {
@@ -54,12 +52,21 @@ impl WordCache {
     pub fn new(extractor: &Extractor) -> WordCache {
         let mut feats = Vec::with_capacity(64);
         let none = near_scores(&extractor.model, None, &mut feats);
+        let mut history = Box::new([[[0.0; N_TAGS]; SLOTS]; SLOTS]);
+        for (p1, row) in history.iter_mut().enumerate() {
+            for (p2, cell) in row.iter_mut().enumerate() {
+                feats.clear();
+                history_features(tag_name(unslot(p1)), tag_name(unslot(p2)), &mut feats);
+                *cell = extractor.model.scores(&feats);
+            }
+        }
         // Reserved whole (only touched pages cost memory): growing by
         // doubling held up to twice the entries' size during a copy.
         WordCache {
             ids: FxHashMap::with_capacity_and_hasher(CAPACITY, Default::default()),
             entries: Vec::with_capacity(CAPACITY),
             none,
+            history,
             feats,
         }
     }
@@ -119,36 +126,61 @@ impl WordCache {
         info: &[TokenInfo],
         ids: &[u32],
     ) -> (Vec<usize>, Vec<Scores>) {
-        let mut tags = Vec::with_capacity(info.len());
-        let mut all = Vec::with_capacity(info.len());
-        for i in 0..info.len() {
-            let entry = &self.entries[ids[i] as usize];
-            let mut s = entry.own;
-            let at = |k: isize| {
-                i.checked_add_signed(k)
-                    .and_then(|j| ids.get(j))
-                    .map(|&id| &self.entries[id as usize])
-            };
-            for (n, &k) in NEIGHBOURS.iter().enumerate() {
-                add(&mut s, at(k).map_or(&self.none.0[n], |e| &e.near[n]));
-            }
-            if entry.info.rare {
-                for (n, &k) in RARE_NEIGHBOURS.iter().enumerate() {
-                    add(&mut s, at(k).map_or(&self.none.1[n], |e| &e.rare_near[n]));
+        let mut base: Vec<Option<Scores>> = vec![None; info.len()];
+        // Per token, the word-and-previous-tag features' scores by the
+        // previous tag: the beam's sequences mostly share it.
+        let mut after: Vec<[Option<Scores>; SLOTS]> = vec![[None; SLOTS]; info.len()];
+        let (entries, none, history, feats) =
+            (&self.entries, &self.none, &self.history, &mut self.feats);
+        let found = decode(info.len(), BEAM, None, |i, p1, p2| {
+            let mut s = *base[i].get_or_insert_with(|| {
+                let entry = &entries[ids[i] as usize];
+                let mut s = entry.own;
+                let at = |k: isize| {
+                    i.checked_add_signed(k)
+                        .and_then(|j| ids.get(j))
+                        .map(|&id| &entries[id as usize])
+                };
+                for (n, &k) in NEIGHBOURS.iter().enumerate() {
+                    add(&mut s, at(k).map_or(&none.0[n], |e| &e.near[n]));
                 }
-            }
-            self.feats.clear();
-            context_features(info, i, &mut self.feats);
-            let (p1, p2) = previous(&tags, i);
-            tag_features(info, i, p1, p2, &mut self.feats);
-            add(&mut s, &model.scores(&self.feats));
+                if entry.info.rare {
+                    for (n, &k) in RARE_NEIGHBOURS.iter().enumerate() {
+                        add(&mut s, at(k).map_or(&none.1[n], |e| &e.rare_near[n]));
+                    }
+                }
+                feats.clear();
+                context_features(info, i, feats);
+                add(&mut s, &model.scores(feats));
+                s
+            });
+            add(&mut s, &history[slot(p1)][slot(p2)]);
+            add(
+                &mut s,
+                after[i][slot(p1)].get_or_insert_with(|| {
+                    feats.clear();
+                    word_history_features(&info[i], tag_name(p1), feats);
+                    model.scores(feats)
+                }),
+            );
             s[super::tagger::B_PERS] += PERSON_BIAS;
             s[super::tagger::I_PERS] += PERSON_BIAS;
-            tags.push(best_valid(&s, tags.last().copied()));
-            all.push(s);
-        }
-        (tags, all)
+            s
+        });
+        (found.tags, found.scores)
     }
+}
+
+/// Previous tags, and the start of the sentence.
+const SLOTS: usize = N_TAGS + 1;
+
+/// Where a previous tag (`None`: the start) is kept in a table of [`SLOTS`].
+fn slot(t: Option<usize>) -> usize {
+    t.map_or(0, |t| t + 1)
+}
+
+fn unslot(s: usize) -> Option<usize> {
+    s.checked_sub(1)
 }
 
 /// A word's scores as each neighbour (`None`: past the sentence's ends).
