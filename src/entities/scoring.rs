@@ -126,38 +126,46 @@ impl WordCache {
         info: &[TokenInfo],
         ids: &[u32],
     ) -> (Vec<usize>, Vec<Scores>) {
-        let mut base: Vec<Option<Scores>> = vec![None; info.len()];
-        // Per token, the word-and-previous-tag features' scores by the
-        // previous tag: the beam's sequences mostly share it.
-        let mut after: Vec<[Option<Scores>; SLOTS]> = vec![[None; SLOTS]; info.len()];
+        // The search scores every sequence of its beam at token i before it
+        // moves on, so what they share is kept for the current token only:
+        // its scores without the tags, and the word-and-previous-tag
+        // features' scores by the previous tag.
+        let mut current = usize::MAX;
+        let mut base: Scores = [0.0; N_TAGS];
+        let mut after: [Option<Scores>; SLOTS] = [None; SLOTS];
         let (entries, none, history, feats) =
             (&self.entries, &self.none, &self.history, &mut self.feats);
         let found = decode(info.len(), BEAM, None, |i, p1, p2| {
-            let mut s = *base[i].get_or_insert_with(|| {
-                let entry = &entries[ids[i] as usize];
-                let mut s = entry.own;
-                let at = |k: isize| {
-                    i.checked_add_signed(k)
-                        .and_then(|j| ids.get(j))
-                        .map(|&id| &entries[id as usize])
-                };
-                for (n, &k) in NEIGHBOURS.iter().enumerate() {
-                    add(&mut s, at(k).map_or(&none.0[n], |e| &e.near[n]));
-                }
-                if entry.info.rare {
-                    for (n, &k) in RARE_NEIGHBOURS.iter().enumerate() {
-                        add(&mut s, at(k).map_or(&none.1[n], |e| &e.rare_near[n]));
+            if current != i {
+                current = i;
+                after = [None; SLOTS];
+                base = {
+                    let entry = &entries[ids[i] as usize];
+                    let mut s = entry.own;
+                    let at = |k: isize| {
+                        i.checked_add_signed(k)
+                            .and_then(|j| ids.get(j))
+                            .map(|&id| &entries[id as usize])
+                    };
+                    for (n, &k) in NEIGHBOURS.iter().enumerate() {
+                        add(&mut s, at(k).map_or(&none.0[n], |e| &e.near[n]));
                     }
-                }
-                feats.clear();
-                context_features(info, i, feats);
-                add(&mut s, &model.scores(feats));
-                s
-            });
+                    if entry.info.rare {
+                        for (n, &k) in RARE_NEIGHBOURS.iter().enumerate() {
+                            add(&mut s, at(k).map_or(&none.1[n], |e| &e.rare_near[n]));
+                        }
+                    }
+                    feats.clear();
+                    context_features(info, i, feats);
+                    add(&mut s, &model.scores(feats));
+                    s
+                };
+            }
+            let mut s = base;
             add(&mut s, &history[slot(p1)][slot(p2)]);
             add(
                 &mut s,
-                after[i][slot(p1)].get_or_insert_with(|| {
+                after[slot(p1)].get_or_insert_with(|| {
                     feats.clear();
                     word_history_features(&info[i], tag_name(p1), feats);
                     model.scores(feats)

@@ -32,13 +32,18 @@ pub fn tag(model: &Perceptron, gaz: &Gazetteer, counts: &Counts, words: &[String
 /// model's hesitations.
 pub fn tag_scored(model: &Perceptron, info: &[TokenInfo]) -> (Vec<usize>, Vec<[f32; N_TAGS]>) {
     let mut feats = Vec::with_capacity(48);
-    let mut base: Vec<Option<Scores>> = vec![None; info.len()];
+    let mut base: Option<(usize, Scores)> = None;
     let found = decode(info.len(), BEAM, None, |i, p1, p2| {
-        let mut s = *base[i].get_or_insert_with(|| {
-            feats.clear();
-            static_features(info, i, &mut feats);
-            model.scores(&feats)
-        });
+        let mut s = match base {
+            Some((at, s)) if at == i => s,
+            _ => {
+                feats.clear();
+                static_features(info, i, &mut feats);
+                let s = model.scores(&feats);
+                base = Some((i, s));
+                s
+            }
+        };
         feats.clear();
         tag_features(info, i, tag_name(p1), tag_name(p2), &mut feats);
         add(&mut s, &model.scores(&feats));
