@@ -7,6 +7,7 @@
 //! common words in their own right (محمد/محمود); and a surname alone joins
 //! the one full name it ends (بوتين → فلاديمير بوتين) when that is unambiguous.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -78,6 +79,35 @@ impl Lexicon<'_> {
             + self.training_names[1].get(w).copied().unwrap_or(0)
             + if places { GAZETTEER_WEIGHT } else { 0 }
     }
+}
+
+/// What a person's name is known to be by its established given names
+/// (محمد, محمود: given names the training text saw three times or more,
+/// which [`same_word`] never takes one for the other) and their nisbas
+/// (محمدي, محمودي), if it holds any.
+/// Not by every name a list knows: transliterations of one foreign name
+/// (ستافان, ستيفان) are often both listed.
+fn person_identity(norms: &[String], lex: &Lexicon<'_>) -> Option<String> {
+    let gaz = lex.gazetteer?;
+    let given: Vec<&str> = norms
+        .iter()
+        .map(String::as_str)
+        .filter(|w| {
+            let name = |w: &str| established(w, lex) && gaz.is_given_name(w);
+            // Its nisba too (محمدي, الحسيني): a surname of its own.
+            let stem = w
+                .strip_suffix('ي')
+                .map(|s| s.strip_prefix("ال").unwrap_or(s));
+            name(w) || stem.is_some_and(name)
+        })
+        .collect();
+    (!given.is_empty()).then(|| given.join(" "))
+}
+
+/// A word the training text saw three times or more: a name of its own,
+/// not a spelling of another.
+fn established(w: &str, lex: &Lexicon<'_>) -> bool {
+    lex.training.get(w).copied().unwrap_or(0) >= 3
 }
 
 /// A proclitic is removed only when at least this many letters remain: the
@@ -192,9 +222,17 @@ fn same_word(a: &str, b: &str, lex: &Lexicon<'_>) -> bool {
     if skeleton(a) != skeleton(b) || skeleton(a).chars().count() < 2 {
         return false;
     }
+    // A nisba is another name than the one it is made from: محمدي is not
+    // محمد, الحسيني not حسين.
+    let nisba_of = |x: &str, y: &str| {
+        x.strip_suffix('ي')
+            .is_some_and(|stem| stem == y || stem.strip_prefix("ال") == Some(y))
+    };
+    if nisba_of(a, b) || nisba_of(b, a) {
+        return false;
+    }
     let limit = (a.chars().count().max(b.chars().count()) / 3).max(1);
-    let established = |w: &str| lex.training.get(w).copied().unwrap_or(0) >= 3;
-    edit_distance(a, b) <= limit && !(established(a) && established(b))
+    edit_distance(a, b) <= limit && !(established(a, lex) && established(b, lex))
 }
 
 struct Node {
@@ -305,7 +343,17 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
         buckets.entry((n.kind, &skeletons[i])).or_default().push(i);
     }
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    let mut identity: Vec<Option<&str>> = nodes.iter().map(|n| n.known.as_deref()).collect();
+    // What a group is known to be: a gazetteer place, or, for a person,
+    // the common given names it holds. Two groups known as different
+    // things never merge, even through a spelling between them: محمد and
+    // محمود stay apart however many محمدي the corpus holds.
+    let mut identity: Vec<Option<Cow<str>>> = nodes
+        .iter()
+        .map(|n| match n.kind {
+            Kind::Place => n.known.as_deref().map(Cow::Borrowed),
+            Kind::Person => person_identity(&n.norms, &lex).map(Cow::Owned),
+        })
+        .collect();
     for members in buckets.values() {
         for (k, &i) in members.iter().enumerate() {
             for &j in &members[k + 1..] {
@@ -320,7 +368,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
                     // through a spelling between them (باريس, بيرايوس).
                     match (&identity[ri], &identity[rj]) {
                         (Some(a), Some(b)) if a != b => continue,
-                        (None, Some(_)) => identity[ri] = identity[rj],
+                        (None, Some(_)) => identity[ri] = identity[rj].take(),
                         _ => {}
                     }
                     parent[rj] = ri;
@@ -506,6 +554,36 @@ mod tests {
     }
 
     #[test]
+    fn established_given_names_stay_apart_through_a_spelling_between() {
+        // محمودي is a spelling away from محمد, and محمدي from both: chained,
+        // they made one person of محمد, its nisba and another name's.
+        let ext = Extractor::builtin().unwrap();
+        let mut names = NameTable::default();
+        let article: Vec<Found> = ["محمد", "محمودي", "محمدي", "محمد", "محمود"]
+            .iter()
+            .enumerate()
+            .map(|(k, w)| Found {
+                paragraph: 1,
+                start: 20 * k as u32,
+                end: 20 * k as u32 + 10,
+                name: names.intern(Name {
+                    kind: Kind::Person,
+                    words: vec![w.to_string()],
+                    norms: vec![crate::text::normalize_str(w)],
+                }),
+            })
+            .collect();
+        let out = cluster(&names, &[article], &ext);
+        let persons: Vec<(&str, usize)> = out
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions))
+            .collect();
+        assert!(persons.contains(&("محمد", 2)), "{persons:?}");
+        assert!(persons.contains(&("محمود", 1)), "{persons:?}");
+    }
+
+    #[test]
     fn common_names_stay_apart() {
         let training: Counts = [("محمد".to_owned(), 90), ("محمود".to_owned(), 20)]
             .into_iter()
@@ -518,6 +596,8 @@ mod tests {
             gazetteer: None,
         };
         assert!(!same_word("محمد", "محمود", &lex));
+        assert!(!same_word("محمدي", "محمد", &lex), "a nisba");
+        assert!(!same_word("الحسيني", "حسين", &lex), "a nisba");
         assert!(same_word("جاويش", "جاوش", &lex));
         assert_eq!(edit_distance("جاويش", "جاوش"), 1);
     }
