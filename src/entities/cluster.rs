@@ -526,14 +526,12 @@ mod tests {
         assert_ne!(skeleton("علوش"), skeleton("ظريف"));
     }
 
-    #[test]
-    fn towns_geonames_tells_apart_stay_apart() {
-        // Same consonant skeleton and within a letter or two of each other:
-        // chained, they once made Piraeus, Berisso and Perris spellings of
-        // Paris.
+    /// One article mentioning each of `words`, one-word names of `kind`,
+    /// clustered with the built-in extractor's lexicons.
+    fn cluster_one_article(kind: Kind, words: &[&str]) -> Entities {
         let ext = Extractor::builtin().unwrap();
         let mut names = NameTable::default();
-        let article: Vec<Found> = ["باريس", "بيرريس", "بيريسو", "بيرايوس", "باريس"]
+        let article: Vec<Found> = words
             .iter()
             .enumerate()
             .map(|(k, w)| Found {
@@ -541,13 +539,24 @@ mod tests {
                 start: 20 * k as u32,
                 end: 20 * k as u32 + 10,
                 name: names.intern(Name {
-                    kind: Kind::Place,
+                    kind,
                     words: vec![w.to_string()],
                     norms: vec![crate::text::normalize_str(w)],
                 }),
             })
             .collect();
-        let out = cluster(&names, &[article], &ext);
+        cluster(&names, &[article], &ext)
+    }
+
+    #[test]
+    fn towns_geonames_tells_apart_stay_apart() {
+        // Same consonant skeleton and within a letter or two of each other:
+        // chained, they once made Piraeus, Berisso and Perris spellings of
+        // Paris.
+        let out = cluster_one_article(
+            Kind::Place,
+            &["باريس", "بيرريس", "بيريسو", "بيرايوس", "باريس"],
+        );
         assert_eq!(out.entities.len(), 4, "{:?}", out.entities);
         assert_eq!(out.entities[0].name, "باريس");
         assert_eq!(out.entities[0].mentions, 2);
@@ -557,23 +566,7 @@ mod tests {
     fn established_given_names_stay_apart_through_a_spelling_between() {
         // محمودي is a spelling away from محمد, and محمدي from both: chained,
         // they made one person of محمد, its nisba and another name's.
-        let ext = Extractor::builtin().unwrap();
-        let mut names = NameTable::default();
-        let article: Vec<Found> = ["محمد", "محمودي", "محمدي", "محمد", "محمود"]
-            .iter()
-            .enumerate()
-            .map(|(k, w)| Found {
-                paragraph: 1,
-                start: 20 * k as u32,
-                end: 20 * k as u32 + 10,
-                name: names.intern(Name {
-                    kind: Kind::Person,
-                    words: vec![w.to_string()],
-                    norms: vec![crate::text::normalize_str(w)],
-                }),
-            })
-            .collect();
-        let out = cluster(&names, &[article], &ext);
+        let out = cluster_one_article(Kind::Person, &["محمد", "محمودي", "محمدي", "محمد", "محمود"]);
         let persons: Vec<(&str, usize)> = out
             .entities
             .iter()
