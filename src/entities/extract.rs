@@ -24,7 +24,9 @@ use crate::text::{normalize_str, tokenize, TokenKind};
 
 /// The compiled-in tagger, trained on ANERcorp (CC BY-SA 4.0, see
 /// `data/ATTRIBUTION.md`) by `sahifa-train`.
-pub(crate) const MODEL: &[u8] = include_bytes!("data/ner.model");
+// A static, not a const: a const's bytes are copied into the binary at
+// every use (the model and the tables once weighed 4.6 MB twice).
+pub(crate) static MODEL: &[u8] = include_bytes!("data/ner.model");
 
 /// Person or place.
 #[derive(

@@ -9,15 +9,15 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::features::{fold_final_maksura as fold, tagger_word};
 use crate::text::normalize_str;
 
-pub(crate) const CLDR: &str = include_str!("data/places-cldr.tsv");
-pub(crate) const CURATED: &str = include_str!("data/places-curated.tsv");
-pub(crate) const GIVEN_NAMES: &str = include_str!("data/given-names.txt");
+pub(crate) static CLDR: &str = include_str!("data/places-cldr.tsv");
+pub(crate) static CURATED: &str = include_str!("data/places-curated.tsv");
+pub(crate) static GIVEN_NAMES: &str = include_str!("data/given-names.txt");
 /// Name units of people in Wikidata (CC0), built by `data/build-lexicons.py`.
-pub(crate) const NAMES: &str = include_str!("data/names-wikidata.tsv");
+pub(crate) static NAMES: &str = include_str!("data/names-wikidata.tsv");
 /// Full names of people from Wikidata (CC0), built by `data/build-lexicons.py`.
-pub(crate) const FULL_NAMES: &str = include_str!("data/names-full-wikidata.tsv");
+pub(crate) static FULL_NAMES: &str = include_str!("data/names-full-wikidata.tsv");
 /// Towns from GeoNames (CC BY 4.0), built by `data/build-lexicons.py`.
-pub(crate) const TOWNS: &str = include_str!("data/places-geonames.tsv");
+pub(crate) static TOWNS: &str = include_str!("data/places-geonames.tsv");
 
 /// What Wikidata's people most often bear a name unit as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
