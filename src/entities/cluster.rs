@@ -93,7 +93,11 @@ fn person_identity(norms: &[String], lex: &Lexicon<'_>) -> Option<String> {
         .iter()
         .map(String::as_str)
         .filter(|w| {
-            let name = |w: &str| established(w, lex) && gaz.is_given_name(w);
+            // A lone given name is known by itself: حسان alone is not حسن
+            // alone, however close the spellings (a person named by one
+            // word and a variant of it is rare, and was the chains' way).
+            let alone = norms.len() == 1;
+            let name = |w: &str| (alone || established(w, lex)) && gaz.is_given_name(w);
             // Its nisba too (محمدي, الحسيني): a surname of its own.
             let stem = w
                 .strip_suffix('ي')
@@ -354,25 +358,37 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
             Kind::Person => person_identity(&n.norms, &lex).map(Cow::Owned),
         })
         .collect();
+    // Each spelling joins the most mentioned close spelling that leads a
+    // group (a centre), or leads one itself. Joining every close pair made
+    // chains: حسناء is a letter from حسان, حسان from حسن, and all three were
+    // one person. Two groups known as different things (places the
+    // gazetteer tells apart, persons of different established given names)
+    // never join.
     for members in buckets.values() {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                if nodes[i]
-                    .norms
-                    .iter()
-                    .zip(&nodes[j].norms)
-                    .all(|(x, y)| same_word(x, y, &lex))
-                {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    // Two places the gazetteer tells apart stay apart, even
-                    // through a spelling between them (باريس, بيرايوس).
-                    match (&identity[ri], &identity[rj]) {
-                        (Some(a), Some(b)) if a != b => continue,
-                        (None, Some(_)) => identity[ri] = identity[rj].take(),
-                        _ => {}
+        let mut order: Vec<usize> = members.clone();
+        order.sort_by_key(|&i| (std::cmp::Reverse(nodes[i].mentions), i));
+        let mut centres: Vec<usize> = Vec::new();
+        for i in order {
+            let close = centres.iter().copied().find(|&c| {
+                let compatible = match (&identity[c], &identity[i]) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                compatible
+                    && nodes[c]
+                        .norms
+                        .iter()
+                        .zip(&nodes[i].norms)
+                        .all(|(x, y)| same_word(x, y, &lex))
+            });
+            match close {
+                Some(c) => {
+                    if identity[c].is_none() {
+                        identity[c] = identity[i].take();
                     }
-                    parent[rj] = ri;
+                    parent[i] = c;
                 }
+                None => centres.push(i),
             }
         }
     }
@@ -574,6 +590,20 @@ mod tests {
             .collect();
         assert!(persons.contains(&("محمد", 2)), "{persons:?}");
         assert!(persons.contains(&("محمود", 1)), "{persons:?}");
+    }
+
+    #[test]
+    fn spellings_join_a_centre_not_a_chain() {
+        // سلم is a letter from سلام and from سالم, which are two letters
+        // apart: joined pair by pair, the three were one.
+        let out = cluster_one_article(Kind::Place, &["سلام", "سلام", "سلم", "سالم"]);
+        let names: Vec<(&str, usize)> = out
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions))
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names.contains(&("سلام", 3)), "{names:?}");
     }
 
     #[test]
