@@ -98,14 +98,28 @@ fn person_identity(norms: &[String], lex: &Lexicon<'_>) -> Option<String> {
             // word and a variant of it is rare, and was the chains' way).
             let alone = norms.len() == 1;
             let name = |w: &str| (alone || established(w, lex)) && gaz.is_given_name(w);
-            // Its nisba too (محمدي, الحسيني): a surname of its own.
-            let stem = w
-                .strip_suffix('ي')
-                .map(|s| s.strip_prefix("ال").unwrap_or(s));
-            name(w) || stem.is_some_and(name)
+            // Its nisba too (محمدي, الحسيني, موسوي): a surname of its own.
+            name(w) || nisba_bases(w).iter().any(|base| name(base))
         })
         .collect();
     (!given.is_empty()).then(|| given.join(" "))
+}
+
+/// The names (normalized) that `w` may be the nisba of: محمدي, المحمدي →
+/// محمد; موسوي → موسي (موسى, whose ى becomes و before the ي).
+fn nisba_bases(w: &str) -> Vec<String> {
+    let Some(stem) = w.strip_suffix('ي') else {
+        return Vec::new();
+    };
+    let bare = stem.strip_prefix("ال").unwrap_or(stem);
+    let mut out = vec![stem.to_owned()];
+    if bare != stem {
+        out.push(bare.to_owned());
+    }
+    if let Some(s) = bare.strip_suffix('و') {
+        out.push(format!("{s}ي"));
+    }
+    out
 }
 
 /// A word the training text saw three times or more: a name of its own,
@@ -228,14 +242,14 @@ fn same_word(a: &str, b: &str, lex: &Lexicon<'_>) -> bool {
     }
     // A nisba is another name than the one it is made from: محمدي is not
     // محمد, الحسيني not حسين.
-    let nisba_of = |x: &str, y: &str| {
-        x.strip_suffix('ي')
-            .is_some_and(|stem| stem == y || stem.strip_prefix("ال") == Some(y))
-    };
+    let nisba_of = |x: &str, y: &str| nisba_bases(x).iter().any(|base| base == y);
     if nisba_of(a, b) || nisba_of(b, a) {
         return false;
     }
-    let limit = (a.chars().count().max(b.chars().count()) / 3).max(1);
+    // A letter in three may differ, counted without the article: العلي and
+    // العلوي are two surnames, as علي and علوي are.
+    let letters = |w: &str| w.strip_prefix("ال").unwrap_or(w).chars().count();
+    let limit = (letters(a).max(letters(b)) / 3).max(1);
     edit_distance(a, b) <= limit && !(established(a, lex) && established(b, lex))
 }
 
@@ -621,6 +635,11 @@ mod tests {
         assert!(!same_word("محمد", "محمود", &lex));
         assert!(!same_word("محمدي", "محمد", &lex), "a nisba");
         assert!(!same_word("الحسيني", "حسين", &lex), "a nisba");
+        assert!(
+            !same_word("العلوي", "العالي", &lex),
+            "the article is no letter of the name"
+        );
+        assert!(!same_word("موسوي", "موسي", &lex), "the nisba of موسى");
         assert!(same_word("جاويش", "جاوش", &lex));
         assert_eq!(edit_distance("جاويش", "جاوش"), 1);
     }
