@@ -249,7 +249,14 @@ fn same_word(a: &str, b: &str, lex: &Lexicon<'_>) -> bool {
     // A letter in three may differ, counted without the article: العلي and
     // العلوي are two surnames, as علي and علوي are.
     let letters = |w: &str| w.strip_prefix("ال").unwrap_or(w).chars().count();
-    let limit = (letters(a).max(letters(b)) / 3).max(1);
+    // Names of three letters or fewer have no spelling a letter away: ريم,
+    // رام and روم are three names.
+    let longest = letters(a).max(letters(b));
+    let limit = if longest <= 3 {
+        0
+    } else {
+        (longest / 3).max(1)
+    };
     edit_distance(a, b) <= limit && !(established(a, lex) && established(b, lex))
 }
 
@@ -640,6 +647,7 @@ mod tests {
             "the article is no letter of the name"
         );
         assert!(!same_word("موسوي", "موسي", &lex), "the nisba of موسى");
+        assert!(!same_word("ريم", "روم", &lex), "three letters");
         assert!(same_word("جاويش", "جاوش", &lex));
         assert_eq!(edit_distance("جاويش", "جاوش"), 1);
     }
