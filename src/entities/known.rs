@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::boundaries::join_adjacent;
 use super::extract::{ArticleMentions, Extractor, Kind, Mention, Tagged};
-use super::features::{short_quotes, tagger_word, TokenInfo};
+use super::features::{fold_final_maksura, short_quotes, tagger_word, TokenInfo};
 use crate::text::{tokenize, TokenKind};
 
 impl Extractor {
@@ -147,7 +147,9 @@ impl Extractor {
                                 paragraph: p,
                                 range: t.range.clone(),
                                 words: vec![t.text.to_owned()],
-                                norms: vec![norms[i].clone()],
+                                // Folded, as every mention's norms are:
+                                // only the tagger tells ى from ي.
+                                norms: vec![fold_final_maksura(&norms[i]).into_owned()],
                             },
                             blank_from: before.len(),
                             blank_to: text.len() - after.len(),
@@ -226,10 +228,10 @@ pub fn add_known(
 pub type NameTally = HashMap<String, [u32; 3]>;
 
 /// The key under which a name is known across the corpus: the core of its
-/// normalized word, except that a final ى stays ى. Normalizing folds it into
-/// ي, which would make على ("on") a spelling of علي and منى of مني.
-/// Borrowed from `norm` but in that case, since every token of every
-/// article gets one.
+/// normalized word, except that a final ى or ئ stays. Normalizing folds
+/// them into ي, which would make على ("on") a spelling of علي, منى of مني
+/// and هادئ ("calm") of هادي. Borrowed from `norm` but in that case, since
+/// every token of every article gets one.
 pub fn name_key<'a>(written: &str, norm: &'a str) -> Cow<'a, str> {
     key_of_core(written, super::features::core(norm))
 }
