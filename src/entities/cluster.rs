@@ -89,20 +89,18 @@ impl Lexicon<'_> {
 /// (ستافان, ستيفان) are often both listed.
 fn person_identity(norms: &[String], lex: &Lexicon<'_>) -> Option<String> {
     let gaz = lex.gazetteer?;
-    let given: Vec<&str> = norms
+    // A lone given name is known by itself: حسان alone is not حسن alone,
+    // however close the spellings (a person named by one word and a variant
+    // of it is rare, and was the chains' way).
+    let alone = norms.len() == 1;
+    let name = |w: &str| (alone || established(w, lex)) && gaz.is_given_name(w);
+    let known: Vec<&str> = norms
         .iter()
         .map(String::as_str)
-        .filter(|w| {
-            // A lone given name is known by itself: حسان alone is not حسن
-            // alone, however close the spellings (a person named by one
-            // word and a variant of it is rare, and was the chains' way).
-            let alone = norms.len() == 1;
-            let name = |w: &str| (alone || established(w, lex)) && gaz.is_given_name(w);
-            // Its nisba too (محمدي, الحسيني, موسوي): a surname of its own.
-            name(w) || nisba_bases(w).iter().any(|base| name(base))
-        })
+        // Its nisba too (محمدي, الحسيني, موسوي): a surname of its own.
+        .filter(|w| name(w) || nisba_bases(w).iter().any(|base| name(base)))
         .collect();
-    (!given.is_empty()).then(|| given.join(" "))
+    (!known.is_empty()).then(|| known.join(" "))
 }
 
 /// The names (normalized) that `w` may be the nisba of: محمدي, المحمدي →
@@ -369,7 +367,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     }
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
     // What a group is known to be: a gazetteer place, or, for a person,
-    // the common given names it holds. Two groups known as different
+    // the given names it holds (see `person_identity`). Two groups known as different
     // things never merge, even through a spelling between them: محمد and
     // محمود stay apart however many محمدي the corpus holds.
     let mut identity: Vec<Option<Cow<str>>> = nodes

@@ -93,7 +93,7 @@ pub struct Extractor {
 pub(super) struct Tagged<'a> {
     pub(super) info: Vec<TokenInfo>,
     /// Each token's [`name_key`](super::known::name_key), borrowed from its
-    /// normalized word unless a final ى makes it differ.
+    /// normalized word unless a final ى or ئ makes it differ.
     pub(super) keys: Vec<Cow<'a, str>>,
     pub(super) kinds: Vec<Option<Kind>>,
     pub(super) begins: Vec<bool>,
@@ -203,7 +203,7 @@ impl Extractor {
         }
         let mut tagged: Vec<Tagged> = Vec::with_capacity(sentences.len());
         for s in &sentences {
-            // The tagger's words keep a final ى (see `tagger_word`).
+            // The tagger's words keep a final ى or ئ (see `tagger_word`).
             let norms: Vec<String> = s
                 .tokens
                 .iter()

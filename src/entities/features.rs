@@ -269,7 +269,6 @@ pub fn mark_full_names(info: &mut [TokenInfo], gaz: &Gazetteer) {
 pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
     // The given names know which of their spellings end in ى; every other
     // lookup and feature sees the folded word.
-    let maksura_word = word;
     let norm_folded = fold_final_maksura(word);
     let norm: &str = &norm_folded;
     let final_mark = final_mark_of(word);
@@ -287,14 +286,11 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         && (gaz.is_place(&norm_key) || gaz.is_place(core) || gaz.is_place(conj));
     let arabic = shape == 'a';
     let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
-    let written_conj = self::conj(maksura_word);
+    let written_conj = self::conj(word);
     TokenInfo {
         rare: arabic && counts.get(norm).copied().unwrap_or(0) <= 2,
-        given: arabic && (gaz.is_given_name(maksura_word) || gaz.is_given_name(written_conj)),
-        name_role: match gaz
-            .name_role(maksura_word)
-            .or_else(|| gaz.name_role(written_conj))
-        {
+        given: arabic && (gaz.is_given_name(word) || gaz.is_given_name(written_conj)),
+        name_role: match gaz.name_role(word).or_else(|| gaz.name_role(written_conj)) {
             _ if !arabic => "-",
             Some(NameRole::Given) => "g",
             Some(NameRole::Surname) => "s",

@@ -173,14 +173,12 @@ impl Gazetteer {
 
     /// The place with this normalized spelling, if known.
     pub fn place(&self, spelling: &str) -> Option<&Place> {
-        self.by_spelling
-            .get(&*fold(spelling))
-            .map(|&i| &self.places[i])
+        self.by_spelling.get(spelling).map(|&i| &self.places[i])
     }
 
     /// Whether a normalized spelling names a known place.
     pub fn is_place(&self, spelling: &str) -> bool {
-        self.by_spelling.contains_key(&*fold(spelling))
+        self.by_spelling.contains_key(spelling)
     }
 
     /// The place with this English name (lower case), if known.
@@ -205,7 +203,7 @@ impl Gazetteer {
 
     /// Whether a normalized word is the name of a town GeoNames knows.
     pub fn is_town(&self, word: &str) -> bool {
-        self.towns.contains(&*fold(word))
+        self.towns.contains(word)
     }
 
     /// How many words from `words[0]` (normalized) a full name Wikidata
@@ -242,12 +240,12 @@ impl Gazetteer {
 
     /// Whether a normalized word introduces a person (الرئيس, وزير ...).
     pub fn is_person_trigger(&self, word: &str) -> bool {
-        self.person_triggers.contains(&*fold(word))
+        self.person_triggers.contains(word)
     }
 
     /// Whether a normalized word introduces a place (مدينة, العاصمة ...).
     pub fn is_place_trigger(&self, word: &str) -> bool {
-        self.place_triggers.contains(&*fold(word))
+        self.place_triggers.contains(word)
     }
 
     /// Every known place.

@@ -107,19 +107,10 @@ impl Perceptron {
 
     /// One perceptron update: towards `gold`, away from `guess`.
     pub fn update(&mut self, features: &[u64], gold: usize, guess: usize) {
-        self.clock += 1;
-        if gold == guess {
-            return;
-        }
-        for &f in features {
-            for (tag, delta) in [(gold, 1.0f32), (guess, -1.0)] {
-                let w = self.weights.entry(f).or_insert([0.0; N_TAGS]);
-                let key = (f, tag);
-                let since = self.clock - self.stamps.get(&key).copied().unwrap_or(0);
-                *self.totals.entry(key).or_insert(0.0) += f64::from(w[tag]) * since as f64;
-                self.stamps.insert(key, self.clock);
-                w[tag] += delta;
-            }
+        self.tick();
+        if gold != guess {
+            self.adjust(features, gold, 1.0);
+            self.adjust(features, guess, -1.0);
         }
     }
 

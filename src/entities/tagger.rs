@@ -216,7 +216,7 @@ pub fn forced_person(
         feats.clear();
         static_features(info, j, &mut feats);
         let (p1, p2) = previous(&seq, j);
-        tag_features(info, j, p1, p2, &mut feats);
+        tag_features(info, j, tag_name(p1), tag_name(p2), &mut feats);
         let s = model.scores(&feats);
         if s[I_PERS] < s[0] {
             break;
@@ -227,11 +227,11 @@ pub fn forced_person(
     j
 }
 
-pub(super) fn previous(tags: &[usize], i: usize) -> (&'static str, &'static str) {
-    let name = |k: Option<usize>| k.map_or("<s>", |t| TAGS[t]);
+/// The two tags before token `i` of a sequence (`None` before its start).
+fn previous(tags: &[usize], i: usize) -> (Option<usize>, Option<usize>) {
     (
-        name(i.checked_sub(1).map(|j| tags[j])),
-        name(i.checked_sub(2).map(|j| tags[j])),
+        i.checked_sub(1).map(|j| tags[j]),
+        i.checked_sub(2).map(|j| tags[j]),
     )
 }
 
@@ -301,14 +301,8 @@ pub fn train(sentences: &[Labelled], gaz: &Gazetteer, epochs: usize) -> Perceptr
             if !found.lost && found.tags == *gold {
                 continue;
             }
-            let history = |tags: &[usize], i: usize| {
-                (
-                    i.checked_sub(1).map(|j| tags[j]),
-                    i.checked_sub(2).map(|j| tags[j]),
-                )
-            };
             for i in 0..upto {
-                let (g, p) = (history(gold, i), history(&found.tags, i));
+                let (g, p) = (previous(gold, i), previous(&found.tags, i));
                 if gold[i] == found.tags[i] && g == p {
                     continue;
                 }
