@@ -109,6 +109,25 @@ fn name_boundaries() {
             &["شينزو آبي"],
             &["طوكيو"],
         ),
+        // A place the gazetteer knows by several words is found whole,
+        // longest first: not cut to a part, missed, or taken for a person.
+        ("وصل الوفد إلى جنوب أفريقيا أمس.", &[], &["جنوب أفريقيا"]),
+        ("وقعت الحادثة في بوينس آيرس أمس.", &[], &["بوينس آيرس"]),
+        (
+            "وانتقل اللاعب إلى لوس أنجلوس ثم إلى ريو دي جانيرو.",
+            &[],
+            &["لوس أنجلوس", "ريو دي جانيرو"],
+        ),
+        (
+            "وعاد الوزير من الدار البيضاء وأبو ظبي.",
+            &[],
+            &["الدار البيضاء", "وأبو ظبي"],
+        ),
+        // ... but not where its words are running text, with nothing
+        // tagged: أمام صاحب is also a town in Afghanistan.
+        ("ووقف الرجل أمام صاحب المحل طويلا.", &[], &[]),
+        // ... but not where it is part of an organisation's name.
+        ("وقالت صحيفة لوس أنجلوس تايمز إن المفاوضات توقفت.", &[], &[]),
     ];
     let mut failures = Vec::new();
     for (sentence, persons, places) in cases {

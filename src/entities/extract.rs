@@ -18,6 +18,7 @@ use super::boundaries::{
 use super::features::{keep_final_maksura, nisba_base, Counts, TokenInfo};
 use super::gazetteer::Gazetteer;
 use super::model::{ModelError, Perceptron, N_TAGS};
+use super::multiword::multiword_places;
 use super::scoring::WordCache;
 use super::tagger::{forced_person, spans, B_PERS, O};
 use crate::text::{normalize_str, tokenize, TokenKind};
@@ -249,6 +250,17 @@ impl Extractor {
                 kinds[a..b].iter_mut().for_each(|k| *k = Some(Kind::Person));
                 begins[a] = true;
             }
+            let common = |t: &TokenInfo| self.common_word(t);
+            for (a, b) in
+                multiword_places(&self.gazetteer, &info, &kinds, &begins, &blocked, common)
+            {
+                kinds[a..b].iter_mut().for_each(|k| *k = Some(Kind::Place));
+                begins[a..b].iter_mut().for_each(|x| *x = false);
+                begins[a] = true;
+                if b < begins.len() && kinds[b].is_some() {
+                    begins[b] = true;
+                }
+            }
             for (i, t) in info.iter().enumerate() {
                 if kinds[i].is_none() && !blocked[i] && self.missed_place(&info, &kinds, i) {
                     kinds[i] = Some(Kind::Place);
@@ -450,14 +462,20 @@ impl Extractor {
             && (!self.homograph(t) || place_context(info, kinds, i))
     }
 
+    /// A word the training text saw three times or more, less than half of
+    /// them in a place's name: a word of running text.
+    fn common_word(&self, t: &TokenInfo) -> bool {
+        let seen = self.counts.get(t.core()).copied().unwrap_or(0);
+        let placed = self.place_counts.get(t.core()).copied().unwrap_or(0);
+        seen >= 3 && placed * 2 < seen
+    }
+
     /// A gazetteer place that running text mostly uses as another word: كيف
     /// is "how" far more often than Kyiv, سيول "floods" more than Seoul. The
     /// training text saw its core three times or more, and in less than half
     /// of them as (part of) a place.
     pub(super) fn homograph(&self, t: &TokenInfo) -> bool {
-        let seen = self.counts.get(t.core()).copied().unwrap_or(0);
-        let placed = self.place_counts.get(t.core()).copied().unwrap_or(0);
-        t.place && seen >= 3 && placed * 2 < seen
+        t.place && self.common_word(t)
     }
 }
 
@@ -590,7 +608,7 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// head and a title (جامعة الملك سعود), or, for a place, after the head and
 /// one plain word (نادي ريال مدريد). A person after the head and a word is
 /// the organisation's man: رئيس نادي الهلال محمد بن فيصل.
-fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> bool {
+pub(super) fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> bool {
     let head = |k: usize| a >= k && organisation_head(&info[a - k]);
     let plain = |t: &TokenInfo| {
         t.shape == 'a' && t.clitic.is_empty() && !t.place && !t.person_trigger && !t.given

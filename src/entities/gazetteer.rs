@@ -2,7 +2,8 @@
 //! and trigger words that announce persons and places.
 //!
 //! Sources (see `data/ATTRIBUTION.md`): Unicode CLDR territory names and
-//! time-zone cities, and a curated list of cities and regions in the news.
+//! time-zone cities, a curated list of cities and regions in the news, and
+//! GeoNames' towns named by several words.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -64,6 +65,8 @@ pub struct Gazetteer {
     full_names: FxHashSet<String>,
     /// The first words of `full_names`.
     full_name_firsts: FxHashSet<String>,
+    /// The first words of the places named by several words.
+    place_firsts: FxHashSet<String>,
 }
 
 /// A grouping key for place names the gazetteer does not know: normalized,
@@ -124,6 +127,17 @@ impl Gazetteer {
             let country = matches!(cols.next(), Some("country" | "region"));
             g.add(arabic.split('|'), english.split('|'), country);
         }
+        // GeoNames' towns of several words are places by that very spelling
+        // (لوس أنجلوس, ريو دي جانيرو); its one-word towns stay evidence
+        // only, as many are common words (النصر, السلام).
+        for mut row in data_rows(TOWNS) {
+            let (Some(arabic), Some(english)) = (row.next(), row.next()) else {
+                continue;
+            };
+            if arabic.contains(' ') {
+                g.add(std::iter::once(arabic), std::iter::once(english), false);
+            }
+        }
         g
     }
 
@@ -161,7 +175,11 @@ impl Gazetteer {
         // مالي (Mali) into المالي ("financial") and صور (Tyre) into الصور
         // ("the pictures"); places written with the article list it.
         for a in &arabic {
-            self.by_spelling.entry(normalize_str(a)).or_insert(idx);
+            let key = normalize_str(a);
+            if let Some((first, _)) = key.split_once(' ') {
+                self.place_firsts.insert(first.to_owned());
+            }
+            self.by_spelling.entry(key).or_insert(idx);
         }
         for e in english {
             self.by_english.entry(e.clone()).or_insert(idx);
@@ -209,22 +227,21 @@ impl Gazetteer {
     /// How many words from `words[0]` (normalized) a full name Wikidata
     /// knows spans, the longest (two to four); 0 for none.
     pub fn full_name_at<S: AsRef<str>>(&self, words: &[S], buf: &mut String) -> usize {
-        if words.len() < 2 || !self.full_name_firsts.contains(words[0].as_ref()) {
+        let Some((first, rest)) = words.split_first() else {
             return 0;
-        }
-        (2..=words.len().min(4))
-            .rev()
-            .find(|&n| {
-                buf.clear();
-                for (k, w) in words[..n].iter().enumerate() {
-                    if k > 0 {
-                        buf.push(' ');
-                    }
-                    buf.push_str(w.as_ref());
-                }
-                self.full_names.contains(buf.as_str())
-            })
-            .unwrap_or(0)
+        };
+        longest_at(first.as_ref(), rest, buf, &self.full_name_firsts, |n| {
+            self.full_names.contains(n)
+        })
+    }
+
+    /// How many words, `first` and those of `rest` after it (normalized, a
+    /// final ى folded), a place of several words spans, the longest (two to
+    /// four); 0 for none.
+    pub fn place_at<S: AsRef<str>>(&self, first: &str, rest: &[S], buf: &mut String) -> usize {
+        longest_at(first, rest, buf, &self.place_firsts, |n| {
+            self.by_spelling.contains_key(n)
+        })
     }
 
     /// Whether a word as the tagger sees it ([`tagger_word`]) is a common
@@ -363,6 +380,33 @@ pub const PLACE_TRIGGERS: &[&str] = &[
 ];
 
 /// The tab-separated columns of a data file's rows, comments skipped.
+/// How many words from `words[0]` a phrase of two to four words that
+/// `known` holds spans, the longest; 0 for none. `firsts` holds the first
+/// words of the phrases, so most words cost one lookup.
+fn longest_at<S: AsRef<str>>(
+    first: &str,
+    rest: &[S],
+    buf: &mut String,
+    firsts: &FxHashSet<String>,
+    known: impl Fn(&str) -> bool,
+) -> usize {
+    if rest.is_empty() || !firsts.contains(first) {
+        return 0;
+    }
+    (1..=rest.len().min(3))
+        .rev()
+        .find(|&n| {
+            buf.clear();
+            buf.push_str(first);
+            for w in &rest[..n] {
+                buf.push(' ');
+                buf.push_str(w.as_ref());
+            }
+            known(buf)
+        })
+        .map_or(0, |n| n + 1)
+}
+
 fn data_rows(text: &str) -> impl Iterator<Item = std::str::Split<'_, char>> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -10,6 +10,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod known;
 pub mod model;
+mod multiword;
 pub mod names;
 pub mod packed;
 pub mod scoring;

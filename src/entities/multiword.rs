@@ -1,0 +1,125 @@
+//! Known places of several words, matched longest first over the tagger's
+//! spans.
+//!
+//! The tagger sees one word at a time, so a place the gazetteer knows as a
+//! whole comes out cut to a part (جنوب | أفريقيا), missed (لوس أنجلوس,
+//! كوالا لمبور), or taken for a person's name (بوينس آيرس). A match of the
+//! whole spelling, two to four words, settles it, unless the words belong
+//! to something else the tagger found: an organisation's or a work's name,
+//! a longer span, or a person Wikidata knows by these words.
+
+use super::boundaries::binds;
+use super::extract::{inside_organisation, Kind};
+use super::features::{fold_final_maksura, TokenInfo};
+use super::gazetteer::Gazetteer;
+
+/// The known places of several words in a sentence, longest first and left
+/// to right, that may stand as places: `a..b` token ranges.
+pub(super) fn multiword_places(
+    gaz: &Gazetteer,
+    info: &[TokenInfo],
+    kinds: &[Option<Kind>],
+    begins: &[bool],
+    blocked: &[bool],
+    common: impl Fn(&TokenInfo) -> bool,
+) -> Vec<(usize, usize)> {
+    let words: Vec<std::borrow::Cow<'_, str>> =
+        info.iter().map(|t| fold_final_maksura(&t.norm)).collect();
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < info.len() {
+        let n = match_at(gaz, info, &words, i, &mut buf);
+        if n >= 2
+            && may_stand(info, kinds, begins, blocked, i, i + n)
+            // Words of running text alone, with nothing tagged (أمام صاحب
+            // "before the owner" is also a town in Afghanistan).
+            && !(kinds[i..i + n].iter().all(Option::is_none) && info[i..i + n].iter().all(&common))
+        {
+            out.push((i, i + n));
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// How many words from token `i` a known place spans; the first word may
+/// carry proclitics (والدار البيضاء, ببوينس آيرس).
+fn match_at(
+    gaz: &Gazetteer,
+    info: &[TokenInfo],
+    words: &[std::borrow::Cow<'_, str>],
+    i: usize,
+    buf: &mut String,
+) -> usize {
+    let t = &info[i];
+    let word: &str = &words[i];
+    // The folded word's ends, as long in bytes as the tagger word's.
+    let tail = |part: &str| &word[word.len() - part.len()..];
+    let rest = &words[i + 1..words.len().min(i + 4)];
+    let mut best = 0;
+    let mut last = "";
+    for first in [word, tail(t.conj()), tail(t.core())] {
+        if first != last {
+            best = best.max(gaz.place_at(first, rest, buf));
+            last = first;
+        }
+    }
+    // بالدار البيضاء: the core lost the article the place is listed with.
+    if t.clitic.len() > "ال".len() && t.clitic.ends_with("ال") {
+        let mut with_article = std::mem::take(buf);
+        with_article.clear();
+        with_article.push_str("ال");
+        with_article.push_str(tail(t.core()));
+        let mut joined = String::new();
+        best = best.max(gaz.place_at(&with_article, rest, &mut joined));
+        *buf = with_article;
+    }
+    best
+}
+
+/// Whether tokens `a..b` may be marked as one place.
+fn may_stand(
+    info: &[TokenInfo],
+    kinds: &[Option<Kind>],
+    begins: &[bool],
+    blocked: &[bool],
+    a: usize,
+    b: usize,
+) -> bool {
+    // A span the tagger found that runs into the match from outside it.
+    let crosses = |at: usize| {
+        at > 0
+            && at < kinds.len()
+            && kinds[at].is_some()
+            && kinds[at] == kinds[at - 1]
+            && !begins[at]
+    };
+    let person = kinds[a..b].contains(&Some(Kind::Person));
+    let untagged = kinds[a..b].iter().all(Option::is_none);
+    let near_person = |j: Option<usize>| {
+        j.and_then(|j| kinds.get(j))
+            .is_some_and(|k| *k == Some(Kind::Person))
+    };
+    // An organisation's or a work's name that is all or part of the match
+    // is the tagger's guess at it (ANERcorp tags لوس أنجلوس as a work's
+    // name where it opens one); one that runs on past it is a longer name.
+    let blocked_out = |at: usize| at > 0 && at < blocked.len() && blocked[at] && blocked[at - 1];
+    !blocked_out(a)
+        && !blocked_out(b)
+        && !crosses(a)
+        && !crosses(b)
+        && !inside_organisation(info, a, Kind::Place)
+        && !info[a..b].iter().any(|t| t.quoted)
+        // A person's name becomes a place only if it is the whole match
+        // (not صالح in أن صالح), and Wikidata does not know a person by
+        // these words, and it opens with no given name (صلاح الدين; the
+        // connector of أبو ظبي is no given name).
+        && !(person
+            && (kinds[a..b].iter().any(|k| *k != Some(Kind::Person))
+                || info[a].full_name == "B"
+                || (info[a].given && !binds(info, a))))
+        && !(untagged && (near_person(a.checked_sub(1)) || near_person(Some(b))))
+}
