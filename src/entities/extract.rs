@@ -251,9 +251,7 @@ impl Extractor {
                 begins[a] = true;
             }
             let common = |t: &TokenInfo| self.common_word(t);
-            for (a, b) in
-                multiword_places(&self.gazetteer, &info, &kinds, &begins, &blocked, common)
-            {
+            for (a, b) in multiword_places(&info, &kinds, &begins, &blocked, common) {
                 kinds[a..b].iter_mut().for_each(|k| *k = Some(Kind::Place));
                 begins[a..b].iter_mut().for_each(|x| *x = false);
                 begins[a] = true;

@@ -7,6 +7,7 @@
 
 use super::gazetteer::{Gazetteer, NameRole};
 use super::model::feature;
+pub use super::multiword::mark_places;
 use crate::text::PROCLITICS;
 
 /// What is known of one token before tagging.
@@ -51,6 +52,11 @@ pub struct TokenInfo {
     /// Where the token stands in a full name Wikidata knows: `-` outside,
     /// `B` first word, `I` after.
     pub full_name: &'static str,
+    /// Where the token stands in a place of several words the gazetteer
+    /// knows (see `multiword.rs`): `-` outside, `B` first word, `I` after.
+    /// No tagger feature: as one, it lowered the folds' F1 (persons .783 to
+    /// .775, places .856 to .854).
+    pub place_span: &'static str,
 }
 
 impl TokenInfo {
@@ -229,6 +235,7 @@ pub fn sentence_info(norms: &[String], gaz: &Gazetteer, counts: &Counts) -> Vec<
     let mut info: Vec<TokenInfo> = norms.iter().map(|n| word_info(n, gaz, counts)).collect();
     mark_quoted(norms, &mut info);
     mark_full_names(&mut info, gaz);
+    mark_places(&mut info, gaz);
     info
 }
 
@@ -310,6 +317,7 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         quoted: false,
         final_mark: if arabic { final_mark } else { "" },
         full_name: "-",
+        place_span: "-",
     }
 }
 

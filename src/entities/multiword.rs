@@ -13,33 +13,54 @@ use super::extract::{inside_organisation, Kind};
 use super::features::{fold_final_maksura, TokenInfo};
 use super::gazetteer::Gazetteer;
 
-/// The known places of several words in a sentence, longest first and left
-/// to right, that may stand as places: `a..b` token ranges.
+/// Marks the tokens of places of several words the gazetteer knows, longest
+/// first and left to right (see [`TokenInfo::place_span`]): the matches
+/// [`multiword_places`] settles.
+pub fn mark_places(info: &mut [TokenInfo], gaz: &Gazetteer) {
+    let words: Vec<std::borrow::Cow<'_, str>> =
+        info.iter().map(|t| fold_final_maksura(&t.norm)).collect();
+    let mut buf = String::new();
+    let mut marks = vec!["-"; info.len()];
+    let mut i = 0;
+    while i + 1 < info.len() {
+        let n = match_at(gaz, info, &words, i, &mut buf);
+        if n >= 2 {
+            marks[i] = "B";
+            marks[i + 1..i + n].iter_mut().for_each(|m| *m = "I");
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    drop(words);
+    for (t, m) in info.iter_mut().zip(marks) {
+        t.place_span = m;
+    }
+}
+
+/// The places of several words marked in a sentence that may stand as
+/// places: `a..b` token ranges.
 pub(super) fn multiword_places(
-    gaz: &Gazetteer,
     info: &[TokenInfo],
     kinds: &[Option<Kind>],
     begins: &[bool],
     blocked: &[bool],
     common: impl Fn(&TokenInfo) -> bool,
 ) -> Vec<(usize, usize)> {
-    let words: Vec<std::borrow::Cow<'_, str>> =
-        info.iter().map(|t| fold_final_maksura(&t.norm)).collect();
-    let mut buf = String::new();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i + 1 < info.len() {
-        let n = match_at(gaz, info, &words, i, &mut buf);
-        if n >= 2
-            && may_stand(info, kinds, begins, blocked, i, i + n)
+    for a in (0..info.len()).filter(|&a| info[a].place_span == "B") {
+        let b = a
+            + 1
+            + info[a + 1..]
+                .iter()
+                .take_while(|t| t.place_span == "I")
+                .count();
+        if may_stand(info, kinds, begins, blocked, a, b)
             // Words of running text alone, with nothing tagged (أمام صاحب
             // "before the owner" is also a town in Afghanistan).
-            && !(kinds[i..i + n].iter().all(Option::is_none) && info[i..i + n].iter().all(&common))
+            && !(kinds[a..b].iter().all(Option::is_none) && info[a..b].iter().all(&common))
         {
-            out.push((i, i + n));
-            i += n;
-        } else {
-            i += 1;
+            out.push((a, b));
         }
     }
     out

@@ -12,9 +12,9 @@
 use rustc_hash::FxHashMap;
 
 use super::features::{
-    context_features, history_features, mark_full_names, mark_quoted, neighbour_features,
-    own_features, rare_neighbour_features, word_history_features, word_info, TokenInfo, NEIGHBOURS,
-    RARE_NEIGHBOURS,
+    context_features, history_features, mark_full_names, mark_places, mark_quoted,
+    neighbour_features, own_features, rare_neighbour_features, word_history_features, word_info,
+    TokenInfo, NEIGHBOURS, RARE_NEIGHBOURS,
 };
 use super::model::{Perceptron, N_TAGS};
 use super::tagger::{add, decode, tag_name, BEAM, PERSON_BIAS};
@@ -81,6 +81,7 @@ impl WordCache {
             .collect();
         mark_quoted(norms, &mut info);
         mark_full_names(&mut info, &ext.gazetteer);
+        mark_places(&mut info, &ext.gazetteer);
         (info, ids)
     }
 
