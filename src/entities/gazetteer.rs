@@ -67,6 +67,9 @@ pub struct Gazetteer {
     full_name_firsts: FxHashSet<String>,
     /// The first words of the places named by several words.
     place_firsts: FxHashSet<String>,
+    /// Their second words: most words are none, so one lookup rules out a
+    /// match at the word before.
+    place_seconds: FxHashSet<String>,
 }
 
 /// A grouping key for place names the gazetteer does not know: normalized,
@@ -176,8 +179,10 @@ impl Gazetteer {
         // ("the pictures"); places written with the article list it.
         for a in &arabic {
             let key = normalize_str(a);
-            if let Some((first, _)) = key.split_once(' ') {
+            let mut words = key.split(' ');
+            if let (Some(first), Some(second)) = (words.next(), words.next()) {
                 self.place_firsts.insert(first.to_owned());
+                self.place_seconds.insert(second.to_owned());
             }
             self.by_spelling.entry(key).or_insert(idx);
         }
@@ -233,6 +238,12 @@ impl Gazetteer {
         longest_at(first.as_ref(), rest, buf, &self.full_name_firsts, |n| {
             self.full_names.contains(n)
         })
+    }
+
+    /// Whether a normalized word is the second of a place of several words
+    /// the gazetteer knows.
+    pub fn continues_place(&self, word: &str) -> bool {
+        self.place_seconds.contains(word)
     }
 
     /// How many words, `first` and those of `rest` after it (normalized, a

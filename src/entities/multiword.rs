@@ -80,6 +80,9 @@ fn match_at(
     // The folded word's ends, as long in bytes as the tagger word's.
     let tail = |part: &str| &word[word.len() - part.len()..];
     let rest = &words[i + 1..words.len().min(i + 4)];
+    if !gaz.continues_place(&rest[0]) {
+        return 0;
+    }
     let mut best = 0;
     let mut last = "";
     for first in [word, tail(t.conj()), tail(t.core())] {
