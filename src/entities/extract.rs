@@ -416,21 +416,15 @@ impl Extractor {
 
     /// Whether the gazetteer knows these words, together, as one place.
     pub(super) fn known_place(&self, words: &[TokenInfo]) -> bool {
-        let words: Vec<&str> = words.iter().map(|t| &*t.norm).collect();
-        self.gazetteer.is_place(&words.join(" "))
+        self.gazetteer.is_place(&joined(words, |t| &t.norm))
     }
 
     /// Whether words (the first may carry و or ف) are a country or a
     /// region the gazetteer knows.
     fn known_country(&self, words: &[TokenInfo]) -> bool {
-        let Some((first, rest)) = words.split_first() else {
-            return false;
-        };
-        let joined = std::iter::once(first.conj())
-            .chain(rest.iter().map(|t| &*t.norm))
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.gazetteer.place(&joined).is_some_and(|p| p.country)
+        self.gazetteer
+            .place(&joined(words, TokenInfo::conj))
+            .is_some_and(|p| p.country)
     }
 
     /// Whether a word inside a place span opens a second place: the
@@ -619,6 +613,18 @@ pub(super) fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> b
 /// Whether a token is an organisation's head word (نادي, وكالة, منتخب).
 fn organisation_head(t: &TokenInfo) -> bool {
     ORGANISATION_HEADS.contains(&t.core()) || ORGANISATION_HEADS.contains(&&*t.norm)
+}
+
+/// Words' normalized forms joined by spaces, the first as `first` gives it.
+fn joined<'a>(words: &'a [TokenInfo], first: impl Fn(&'a TokenInfo) -> &'a str) -> String {
+    let mut out = String::new();
+    for (k, t) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(if k == 0 { first(t) } else { &t.norm });
+    }
+    out
 }
 
 /// Whether token `i` follows a preposition that takes a place (إلى سورية).
