@@ -246,8 +246,8 @@ impl Gazetteer {
         self.place_seconds.contains(word)
     }
 
-    /// How many words, `first` and those of `rest` after it (normalized, a
-    /// final ى folded), a place of several words spans, the longest (two to
+    /// How many words, `first` and those of `rest` after it (normalized), a
+    /// place of several words spans, the longest (two to
     /// four); 0 for none.
     pub fn place_at<S: AsRef<str>>(&self, first: &str, rest: &[S], buf: &mut String) -> usize {
         longest_at(first, rest, buf, &self.place_firsts, |n| {
@@ -390,10 +390,10 @@ pub const PLACE_TRIGGERS: &[&str] = &[
     "بلاد",
 ];
 
-/// The tab-separated columns of a data file's rows, comments skipped.
-/// How many words from `words[0]` a phrase of two to four words that
-/// `known` holds spans, the longest; 0 for none. `firsts` holds the first
-/// words of the phrases, so most words cost one lookup.
+/// How many words, `first` and those of `rest` after it, a phrase of two
+/// to four words that `known` holds spans, the longest; 0 for none.
+/// `firsts` holds the first words of the phrases, so most words cost one
+/// lookup.
 fn longest_at<S: AsRef<str>>(
     first: &str,
     rest: &[S],
@@ -418,6 +418,7 @@ fn longest_at<S: AsRef<str>>(
         .map_or(0, |n| n + 1)
 }
 
+/// The tab-separated columns of a data file's rows, comments skipped.
 fn data_rows(text: &str) -> impl Iterator<Item = std::str::Split<'_, char>> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -10,20 +10,18 @@
 
 use super::boundaries::binds;
 use super::extract::{inside_organisation, Kind};
-use super::features::{fold_final_maksura, TokenInfo};
+use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
 
 /// Marks the tokens of places of several words the gazetteer knows, longest
 /// first and left to right (see [`TokenInfo::place_span`]): the matches
 /// [`multiword_places`] settles.
 pub fn mark_places(info: &mut [TokenInfo], gaz: &Gazetteer) {
-    let words: Vec<std::borrow::Cow<'_, str>> =
-        info.iter().map(|t| fold_final_maksura(&t.norm)).collect();
     let mut buf = String::new();
     let mut marks = vec!["-"; info.len()];
     let mut i = 0;
     while i + 1 < info.len() {
-        let n = match_at(gaz, info, &words, i, &mut buf);
+        let n = match_at(gaz, info, i, &mut buf);
         if n >= 2 {
             marks[i] = "B";
             marks[i + 1..i + n].iter_mut().for_each(|m| *m = "I");
@@ -32,7 +30,6 @@ pub fn mark_places(info: &mut [TokenInfo], gaz: &Gazetteer) {
             i += 1;
         }
     }
-    drop(words);
     for (t, m) in info.iter_mut().zip(marks) {
         t.place_span = m;
     }
@@ -67,39 +64,26 @@ pub(super) fn multiword_places(
 }
 
 /// How many words from token `i` a known place spans; the first word may
-/// carry proclitics (والدار البيضاء, ببوينس آيرس).
-fn match_at(
-    gaz: &Gazetteer,
-    info: &[TokenInfo],
-    words: &[std::borrow::Cow<'_, str>],
-    i: usize,
-    buf: &mut String,
-) -> usize {
-    let t = &info[i];
-    let word: &str = &words[i];
-    // The folded word's ends, as long in bytes as the tagger word's.
-    let tail = |part: &str| &word[word.len() - part.len()..];
-    let rest = &words[i + 1..words.len().min(i + 4)];
-    if !gaz.continues_place(&rest[0]) {
+/// carry proclitics (والدار البيضاء, ببوينس آيرس). Tokens' words are
+/// normalized with a final ى folded, as the gazetteer's spellings are.
+fn match_at(gaz: &Gazetteer, info: &[TokenInfo], i: usize, buf: &mut String) -> usize {
+    if !gaz.continues_place(&info[i + 1].norm) {
         return 0;
     }
+    let t = &info[i];
+    let rest: Vec<&str> = info[i + 1..].iter().take(3).map(|t| &*t.norm).collect();
     let mut best = 0;
     let mut last = "";
-    for first in [word, tail(t.conj()), tail(t.core())] {
+    for first in [&*t.norm, t.conj(), t.core()] {
         if first != last {
-            best = best.max(gaz.place_at(first, rest, buf));
+            best = best.max(gaz.place_at(first, &rest, buf));
             last = first;
         }
     }
     // بالدار البيضاء: the core lost the article the place is listed with.
     if t.clitic.len() > "ال".len() && t.clitic.ends_with("ال") {
-        let mut with_article = std::mem::take(buf);
-        with_article.clear();
-        with_article.push_str("ال");
-        with_article.push_str(tail(t.core()));
-        let mut joined = String::new();
-        best = best.max(gaz.place_at(&with_article, rest, &mut joined));
-        *buf = with_article;
+        let with_article = format!("ال{}", t.core());
+        best = best.max(gaz.place_at(&with_article, &rest, buf));
     }
     best
 }
