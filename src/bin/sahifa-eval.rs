@@ -36,7 +36,7 @@ use sahifa::text::normalize_str;
 const CHUNK: usize = 2;
 
 /// Training epochs, as `sahifa-train`.
-const EPOCHS: usize = 12;
+const EPOCHS: usize = 20;
 
 fn read_aqmar(dir: &Path) -> std::io::Result<Vec<(String, Vec<RawSentence>)>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?

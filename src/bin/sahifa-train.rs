@@ -47,7 +47,7 @@ fn pipeline_report(model: Perceptron, held: &[RawSentence]) -> Scores {
     )
 }
 
-const EPOCHS: usize = 12;
+const EPOCHS: usize = 20;
 
 /// Folds of the held-out evaluation.
 const FOLDS: usize = 10;
