@@ -46,6 +46,12 @@ fn name_boundaries() {
             &[],
             &["أنقرة", "وروما"],
         ),
+        // The nisba after a title belongs to the title, not to the name.
+        (
+            "وأجرى اتصالا مع الرئيس الكازاخستاني نور سلطان نزارباييف والأوزبكي شوكت ميرضيائيف.",
+            &["نور سلطان نزارباييف", "شوكت ميرضيائيف"],
+            &[],
+        ),
         // A verb after a name is not its surname.
         (
             "مدحت صالح يغني في القاهرة الليلة.",

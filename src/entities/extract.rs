@@ -318,7 +318,10 @@ impl Extractor {
                 continue;
             }
             if kind == Kind::Person {
-                while a < b && info[a].person_trigger {
+                // No name opens with a title or an adjective of origin: the
+                // nisba after a title is the title's (الرئيس الكازاخستاني |
+                // نور سلطان نزارباييف).
+                while a < b && (info[a].person_trigger || info[a].nisba) {
                     a += 1;
                 }
                 // A word after عبد, ابو, بن stays, however common: عبد
