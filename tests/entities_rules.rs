@@ -52,6 +52,13 @@ fn name_boundaries() {
             &["نور سلطان نزارباييف", "شوكت ميرضيائيف"],
             &[],
         ),
+        // A word of running text after a preposition ends a name, however
+        // rarely that form was seen.
+        (
+            "وأشاد الشيخ ثاني بن جاسم بنادي السد بعد المباراة.",
+            &["ثاني بن جاسم"],
+            &[],
+        ),
         // A verb after a name is not its surname.
         (
             "مدحت صالح يغني في القاهرة الليلة.",

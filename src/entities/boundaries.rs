@@ -183,9 +183,41 @@ pub(super) fn join_adjacent(
 }
 
 impl Extractor {
+    /// Whether the training text saw `norm` at least `times` times and
+    /// hardly ever in a name; annotated text has the odd stray tag, so not
+    /// "never".
+    fn running_text(&self, norm: &str, times: u32) -> bool {
+        let seen = self.counts.get(norm).copied().unwrap_or(0);
+        let named = self.person_counts.get(norm).copied().unwrap_or(0);
+        seen >= times && named * 10 < seen
+    }
+
+    /// Whether `norm`, which no name list or training name holds, is a word
+    /// of running text in an inflection the training text hardly saw: after
+    /// the preposition ب or ل (بافتتاح, لسكان) or with the accusative's final
+    /// alif (برنامجا, فجرا). A name is neither, so the tagger's run-on ends
+    /// there (حجاج عبد العظيم | برنامجا). The stem must be plainly running
+    /// text, for many foreign names look the same: بيكون is not ب + يكون
+    /// (prepositions govern nouns, and a noun takes the article), nor ديارا
+    /// an accusative of ديار, seen four times.
+    fn inflected_running_text(&self, norm: &str) -> bool {
+        let known_name = self.person_counts.contains_key(norm)
+            || self.gazetteer.name_role(norm).is_some()
+            || self.gazetteer.is_given_name(norm);
+        if known_name {
+            return false;
+        }
+        let plainly = |stem: &str| stem.chars().count() >= 3 && self.running_text(stem, 8);
+        let after_preposition = norm
+            .strip_prefix(['ب', 'ل'])
+            .filter(|stem| stem.chars().count() >= 3 && !stem.starts_with('ي'))
+            .is_some_and(|stem| plainly(stem) || self.running_text(&format!("ال{stem}"), 3));
+        let accusative = norm.strip_suffix('ا').is_some_and(plainly);
+        after_preposition || accusative
+    }
+
     /// Drops from the end of a person's name, whichever rule made it, words
-    /// the training text saw often and hardly ever in a name (محمد سيد عدنان
-    /// | لا); annotated text has the odd stray tag, so not "never".
+    /// of running text (محمد سيد عدنان | لا), inflected ones included.
     pub(super) fn trim_person_tails<S: AsRef<str>>(
         &self,
         paragraphs: &[S],
@@ -194,9 +226,7 @@ impl Extractor {
         for m in mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
             while m.norms.len() >= 2 {
                 let last = &m.norms[m.norms.len() - 1];
-                let seen = self.counts.get(last).copied().unwrap_or(0);
-                let named = self.person_counts.get(last).copied().unwrap_or(0);
-                let common = seen >= 3 && named * 10 < seen;
+                let common = self.running_text(last, 3) || self.inflected_running_text(last);
                 let before = &m.norms[m.norms.len() - 2];
                 // What the name's own rules put there stays: a word after
                 // a connector (عبد | الواحد), an initial (هشام ل.), a
@@ -254,6 +284,30 @@ mod tests {
             let info = info(sentence);
             let covered = vec![false; info.len()];
             assert_eq!(extend_name(&info, &covered, b, common), want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn inflected_running_text_ends_names() {
+        let ext = Extractor::builtin().unwrap();
+        let cases = [
+            // A preposition on a noun of running text.
+            ("بنادي", true),
+            ("لسكان", true),
+            // The accusative's alif on a noun of running text.
+            ("برنامجا", true),
+            ("فجرا", true),
+            // Foreign names that look the same: ب + a verb, ك + إلا, an
+            // accusative of a word seen four times, a name's accusative.
+            ("بيكون", false),
+            ("كالا", false),
+            ("ديارا", false),
+            ("محمدا", false),
+            // A name Wikidata knows, whatever it looks like.
+            ("بشاره", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(ext.inflected_running_text(word), want, "{word}");
         }
     }
 
