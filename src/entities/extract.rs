@@ -224,7 +224,7 @@ impl Extractor {
                 }
             }
             let mut begins = vec![false; norms.len()];
-            let repaired = self.repair(&info, span_list);
+            let repaired = self.repair(&info, span_list, &mut blocked);
             let mut covered = vec![false; norms.len()];
             for &(_, a, b) in &repaired {
                 covered[a..b].iter_mut().for_each(|c| *c = true);
@@ -308,6 +308,7 @@ impl Extractor {
         &self,
         info: &[TokenInfo],
         spans: Vec<(Kind, usize, usize)>,
+        blocked: &mut [bool],
     ) -> Vec<(Kind, usize, usize)> {
         let mut out: Vec<(Kind, usize, usize)> = Vec::new();
         for (kind, mut a, mut b) in spans {
@@ -335,6 +336,18 @@ impl Extractor {
                     b -= 1;
                 }
                 if a == b || (b == a + 1 && self.lone_article_word(&info[a])) {
+                    continue;
+                }
+                if self.place_not_person(&info[a..b]) {
+                    // A place the gazetteer knows, which the tagger took
+                    // for a person, or a club named for its city (ليفسكي
+                    // صوفيا): no one's name, nor, inside the club's, the
+                    // city's.
+                    if b == a + 1 {
+                        out.push((Kind::Place, a, b));
+                    } else {
+                        blocked[a..b].iter_mut().for_each(|x| *x = true);
+                    }
                     continue;
                 }
                 // Two names coordinated: صالح عبد الغفور | وبسام.
@@ -384,6 +397,20 @@ impl Extractor {
             out.push((kind, a, b));
         }
         out
+    }
+
+    /// Whether a person span is a place: one word the gazetteer knows as a
+    /// place, or words ending on one after a first word that is no given
+    /// name, neither in a name list nor in a training name (جورج واشنطن
+    /// stays a person).
+    fn place_not_person(&self, span: &[TokenInfo]) -> bool {
+        let unnamed = |t: &TokenInfo| {
+            !t.given && t.name_role == "-" && t.full_name == "-" && self.in_names(t) == 0
+        };
+        let (Some(first), Some(last)) = (span.first(), span.last()) else {
+            return false;
+        };
+        last.place && !last.nisba && unnamed(first) && (span.len() == 1 || !first.place)
     }
 
     /// A word the training text saw three times or more and never in a
@@ -698,5 +725,29 @@ mod tests {
         assert!(ext.lone_article_word(&info[0]), "a noun");
         assert!(!ext.lone_article_word(&info[1]), "a surname");
         assert!(!ext.lone_article_word(&info[2]), "a surname");
+    }
+
+    #[test]
+    fn a_person_span_that_is_a_place_or_a_club() {
+        let ext = Extractor::builtin().unwrap();
+        let cases = [
+            // A place alone; a club named for its city.
+            ("بلغاريا", true),
+            // A place that is also a given name (Sofia) may be a person.
+            ("صوفيا", false),
+            ("ليفسكي صوفيا", true),
+            // A given name before the place: a person (George Washington).
+            ("جورج واشنطن", false),
+            // No place at the end.
+            ("محمد", false),
+            ("ليفسكي", false),
+            // A place before another place is a place of several words.
+            ("القاهره الجديده", false),
+        ];
+        for (span, want) in cases {
+            let words: Vec<String> = span.split(' ').map(tagger_word).collect();
+            let info = sentence_info(&words, &ext.gazetteer, &ext.counts);
+            assert_eq!(ext.place_not_person(&info), want, "{span}");
+        }
     }
 }
