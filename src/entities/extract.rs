@@ -330,8 +330,7 @@ impl Extractor {
                 while b > a
                     && !(b >= a + 2 && binds_strongly(info, b - 2))
                     && (self.never_in_names(&info[b - 1])
-                        || (b - a >= 2
-                            && imperfect_verb(&info[b - 1], self.in_names(&info[b - 1]))))
+                        || (b - a >= 2 && self.known_verb(&info[b - 1])))
                 {
                     b -= 1;
                 }
@@ -411,6 +410,14 @@ impl Extractor {
             return false;
         };
         last.place && !last.nisba && unnamed(first) && (span.len() == 1 || !first.place)
+    }
+
+    /// Whether a word ending a name is a verb in the imperfect that the
+    /// training text saw in running text (مدحت صالح | يغني). One it never
+    /// saw is more often a foreign surname opening with ي than a verb: on
+    /// the folds, trimming those too cost persons F1 .004.
+    fn known_verb(&self, t: &TokenInfo) -> bool {
+        imperfect_verb(t, self.in_names(t)) && self.counts.get(&*t.norm).copied().unwrap_or(0) >= 1
     }
 
     /// A word the training text saw three times or more and never in a
@@ -725,6 +732,15 @@ mod tests {
         assert!(ext.lone_article_word(&info[0]), "a noun");
         assert!(!ext.lone_article_word(&info[1]), "a surname");
         assert!(!ext.lone_article_word(&info[2]), "a surname");
+    }
+
+    #[test]
+    fn a_verb_ends_a_name_only_if_training_saw_it() {
+        let ext = Extractor::builtin().unwrap();
+        let words: Vec<String> = ["يكتب", "يانوكوفيتش"].map(tagger_word).to_vec();
+        let info = sentence_info(&words, &ext.gazetteer, &ext.counts);
+        assert!(ext.known_verb(&info[0]), "a verb of running text");
+        assert!(!ext.known_verb(&info[1]), "a foreign surname");
     }
 
     #[test]
