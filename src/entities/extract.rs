@@ -341,8 +341,9 @@ impl Extractor {
                     // A place the gazetteer knows, which the tagger took
                     // for a person, or a club named for its city (ليفسكي
                     // صوفيا): no one's name, nor, inside the club's, the
-                    // city's.
-                    if b == a + 1 {
+                    // city's. A place that is mostly another word (كيف)
+                    // is none either without a place around it.
+                    if b == a + 1 && !self.homograph(&info[a]) {
                         out.push((Kind::Place, a, b));
                     } else {
                         blocked[a..b].iter_mut().for_each(|x| *x = true);
