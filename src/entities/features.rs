@@ -57,6 +57,9 @@ pub struct TokenInfo {
     /// No tagger feature: as one, it lowered the folds' F1 (persons .783 to
     /// .775, places .856 to .854).
     pub place_span: &'static str,
+    /// How the word stands in Ayaspell's dictionary of ordinary words (see
+    /// `ordinary.rs`): `l` listed, `i` inflected, `-` not, or not Arabic.
+    pub ordinary: &'static str,
 }
 
 impl TokenInfo {
@@ -294,6 +297,11 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
     let arabic = shape == 'a';
     let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
     let written_conj = self::conj(word);
+    let ordinary = if arabic {
+        gaz.ordinary(&norm_key).code()
+    } else {
+        "-"
+    };
     TokenInfo {
         rare: arabic && counts.get(norm).copied().unwrap_or(0) <= 2,
         given: arabic && (gaz.is_given_name(word) || gaz.is_given_name(written_conj)),
@@ -318,6 +326,7 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         final_mark: if arabic { final_mark } else { "" },
         full_name: "-",
         place_span: "-",
+        ordinary,
     }
 }
 
@@ -401,6 +410,9 @@ pub fn own_features(t: &TokenInfo, out: &mut Vec<u64>) {
     out.push(feature(49, &[t.name_role, flag(t.rare)]));
     out.push(feature(50, &[flag(t.town), flag(t.place)]));
     out.push(feature(51, &[flag(t.town), t.clitic]));
+    // A rare word the dictionary lacks is most often a name (a foreign one
+    // above all); one it lists, a word of running text.
+    out.push(feature(56, &[t.ordinary, flag(t.rare)]));
     if t.rare {
         out.push(feature(31, &[]));
         out.push(feature(34, &[suffix(t.core(), 2)]));

