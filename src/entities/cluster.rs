@@ -475,12 +475,7 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     for group in grouped.chunk_by(|a, b| a.0 == b.0) {
         let root = group[0].0;
         let members = group.iter().map(|g| g.1);
-        let longest = members
-            .clone()
-            .map(|m| nodes[m].norms.len())
-            .max()
-            .unwrap_or(1);
-        let mut spellings: HashMap<&str, (usize, bool)> = HashMap::new();
+        let mut spellings: HashMap<&str, (usize, usize)> = HashMap::new();
         let mut articles = Vec::new();
         let mut mentions = 0;
         for m in members {
@@ -488,9 +483,9 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
             for &id in &n.spellings {
                 let c = uses[id as usize] as usize;
                 let surface = name_node[id as usize].as_ref().map_or("", |x| x.1.as_str());
-                let e = spellings.entry(surface).or_insert((0, false));
+                let e = spellings.entry(surface).or_insert((0, 0));
                 e.0 += c;
-                e.1 |= n.norms.len() == longest;
+                e.1 = e.1.max(n.norms.len());
             }
             articles.extend(std::mem::take(&mut n.articles).iter().map(|&a| a as usize));
             mentions += n.mentions;
@@ -499,13 +494,9 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
         articles.sort_unstable();
         articles.dedup();
         articles.shrink_to_fit();
-        let mut variants: Vec<(&str, (usize, bool))> = spellings.into_iter().collect();
+        let mut variants: Vec<(&str, (usize, usize))> = spellings.into_iter().collect();
         variants.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-        let name = variants
-            .iter()
-            .find(|v| v.1 .1)
-            .map_or("", |v| v.0)
-            .to_owned();
+        let name = canonical(&variants).to_owned();
         entities.push(Entity {
             kind: nodes[root].kind,
             name,
@@ -546,9 +537,44 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
     }
 }
 
+/// The name an entity is shown by, of its spellings with their uses and
+/// words, most used first: the fullest spelling (a full name rather than the
+/// surname the news goes on with), among those used at least a quarter as
+/// often as the commonest one. News gives a full name once per article and
+/// the surname after it, so a full name passes; a run-on the tagger made
+/// once (أراد | أحمد بن طولون, against thirty of the name) does not.
+fn canonical<'a>(variants: &[(&'a str, (usize, usize))]) -> &'a str {
+    let top = variants.first().map_or(0, |v| v.1 .0);
+    variants
+        .iter()
+        .filter(|v| v.1 .0 * 4 >= top)
+        .max_by(|a, b| {
+            a.1 .1
+                .cmp(&b.1 .1)
+                .then(a.1 .0.cmp(&b.1 .0))
+                .then(b.0.cmp(a.0))
+        })
+        .map_or("", |v| v.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entity_is_named_by_its_fullest_common_spelling() {
+        // A run-on made once does not name a name used thirty times.
+        let v = [
+            ("أحمد بن طولون", (30, 3)),
+            ("طولون", (9, 1)),
+            ("أراد أحمد بن طولون", (1, 4)),
+        ];
+        assert_eq!(canonical(&v), "أحمد بن طولون");
+        // The full name given once per article names the surname after it.
+        let v = [("رونالدو", (12, 1)), ("كريستيانو رونالدو", (4, 2))];
+        assert_eq!(canonical(&v), "كريستيانو رونالدو");
+        assert_eq!(canonical(&[]), "");
+    }
 
     #[test]
     fn skeletons() {
