@@ -584,6 +584,7 @@ fn title_appositions(
             && info[j].rare
             && !info[j].quoted
             && !info[j].norm.starts_with("ال")
+            && !inside_organisation(info, start, Kind::Person)
             && scores[j][B_PERS] + TITLE_MARGIN >= scores[j][O]
         {
             let end = forced_person(model, info, tags, start, 4);
@@ -633,9 +634,24 @@ const ORGANISATION_HEADS: &[&str] = &[
     "الحركه",
 ];
 
+/// Words that open the name of a building or a street named for someone
+/// (مسجد ابن طولون, شارع الملك فهد): no mention of the person. A place
+/// after one stays a place (جامع دمشق is in Damascus).
+const FACILITY_HEADS: &[&str] = &[
+    "مسجد",
+    "جامع",
+    "مدرسه",
+    "معهد",
+    "ملعب",
+    "استاد",
+    "شارع",
+    "ميدان",
+];
+
 /// Whether a span of `kind` starting at token `a` is inside an
 /// organisation's name: right after its head word (منتخب مصر), after the
-/// head and a title (جامعة الملك سعود), or, for a place, after the head and
+/// head and a title (جامعة الملك سعود), for a person after a building's or a
+/// street's head (مسجد ابن طولون), or, for a place, after the head and
 /// one plain word (نادي ريال مدريد). A person after the head and a word is
 /// the organisation's man: رئيس نادي الهلال محمد بن فيصل.
 pub(super) fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> bool {
@@ -643,7 +659,14 @@ pub(super) fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> b
     let plain = |t: &TokenInfo| {
         t.shape == 'a' && t.clitic.is_empty() && !t.place && !t.person_trigger && !t.given
     };
+    let facility = |k: usize| {
+        a >= k && {
+            let t = &info[a - k];
+            FACILITY_HEADS.contains(&t.core()) || FACILITY_HEADS.contains(&&*t.norm)
+        }
+    };
     head(1)
+        || (kind == Kind::Person && (facility(1) || (facility(2) && info[a - 1].person_trigger)))
         || (head(2) && info[a - 1].person_trigger)
         || (kind == Kind::Place && head(2) && plain(&info[a - 1]))
 }
