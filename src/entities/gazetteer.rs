@@ -469,6 +469,25 @@ mod tests {
     }
 
     #[test]
+    fn regions_of_arab_states_are_places_by_name_and_in_english() {
+        let g = Gazetteer::builtin();
+        for (arabic, english) in [
+            ("القصيم", "al-qassim"),
+            ("الأحساء", "al-ahsa"),
+            ("نينوى", "nineveh"),
+            ("حضرموت", "hadramaut"),
+        ] {
+            assert!(g.is_place(&normalize_str(arabic)), "{arabic}");
+            assert_eq!(
+                g.by_english(english).map(|p| p.arabic.as_str()),
+                Some(arabic)
+            );
+        }
+        // A division named by a common word is left out: عسير is "difficult".
+        assert!(!g.is_place(&normalize_str("عسير")));
+    }
+
+    #[test]
     fn trigger_tables_are_normalized() {
         for w in PERSON_TRIGGERS.iter().chain(PLACE_TRIGGERS) {
             assert_eq!(&normalize_str(w), w);
