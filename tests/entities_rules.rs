@@ -87,6 +87,12 @@ fn name_boundaries() {
             &[],
         ),
         ("وتخرج في جامعة الملك سعود قبل عامين.", &[], &[]),
+        // A title of several words is no person (خادم is also a given name).
+        (
+            "وقال خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز إن المملكة ماضية في الإصلاح.",
+            &["سلمان بن عبدالعزيز"],
+            &[],
+        ),
         // A building or a street named for someone is no mention of them;
         // a place after one stays a place.
         (

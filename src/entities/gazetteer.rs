@@ -369,6 +369,10 @@ pub const PERSON_TRIGGERS: &[&str] = &[
     "المهندس",
     "الجنرالات",
     "الرييسين",
+    // خادم الحرمين الشريفين, the Saudi king's title, which news of the Gulf
+    // gives before his name nearly every time it names him; Wikidata knows
+    // خادم as a given name, so without this the title is a person.
+    "خادم",
 ];
 
 /// Words that introduce a place (normalized).
