@@ -87,6 +87,14 @@ fn name_boundaries() {
             &[],
         ),
         ("وتخرج في جامعة الملك سعود قبل عامين.", &[], &[]),
+        // A country named like its nisba is an adjective after a feminine
+        // definite noun, and a place elsewhere.
+        ("وقال إن الرواية السعودية تشهد نهضة.", &[], &[]),
+        (
+            "وزار الوفد السعودية، وقالت الحكومة السعودية إن المملكة العربية السعودية ترحب.",
+            &[],
+            &["السعودية", "المملكة العربية السعودية"],
+        ),
         // A title of several words is no person (خادم is also a given name).
         (
             "وقال خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز إن المملكة ماضية في الإصلاح.",

@@ -7,7 +7,9 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::boundaries::join_adjacent;
-use super::extract::{ArticleMentions, Extractor, Kind, Mention, Tagged};
+use super::extract::{
+    adjective_after, adjective_after_noun, ArticleMentions, Extractor, Kind, Mention, Tagged,
+};
 use super::features::{fold_final_maksura, short_quotes, tagger_word, TokenInfo};
 use crate::text::{tokenize, TokenKind};
 
@@ -74,7 +76,13 @@ impl Extractor {
         }
         for t in tagged.iter_mut() {
             for i in 0..t.kinds.len() {
-                if t.kinds[i].is_none() && !t.info[i].quoted && !t.info[i].nisba {
+                // A place word as an adjective (الحكومة السعودية) is no
+                // mention of the place, however the article named it before.
+                if t.kinds[i].is_none()
+                    && !t.info[i].quoted
+                    && !t.info[i].nisba
+                    && !adjective_after_noun(&t.info, i)
+                {
                     let found = known.get(t.keys[i].as_ref()).copied();
                     if let Some(k) = found.filter(|&k| !self.word_after_preposition(&t.info[i], k))
                     {
@@ -132,6 +140,7 @@ impl Extractor {
                         || x.nisba
                         || x.person_trigger
                         || covered(&t.range)
+                        || (i > 0 && adjective_after(cache.info(ids[i - 1]), x))
                     {
                         continue;
                     }
