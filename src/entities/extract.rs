@@ -380,7 +380,7 @@ impl Extractor {
                 if b - a == 1 && info[a].nisba {
                     continue;
                 }
-                if b - a == 1 && adjective_after_noun(info, a) {
+                if b - a == 1 && (adjective_after_noun(info, a) || self.article_on_word(&info[a])) {
                     blocked[a] = true;
                     continue;
                 }
@@ -494,6 +494,7 @@ impl Extractor {
             && self.counts.get(&*t.norm).copied().unwrap_or(0) < 400
             && !inside_organisation(info, i, Kind::Place)
             && !adjective_after_noun(info, i)
+            && !self.article_on_word(t)
             && (!self.homograph(t) || place_context(info, kinds, i))
     }
 
@@ -503,6 +504,29 @@ impl Extractor {
         let seen = self.counts.get(t.core()).copied().unwrap_or(0);
         let placed = self.place_counts.get(t.core()).copied().unwrap_or(0);
         seen >= 3 && placed * 2 < seen
+    }
+
+    /// Whether a place word is an ordinary word with the article: the
+    /// gazetteer lists the bare word (سيول Seoul, صور Tyre, مالي Mali), not
+    /// this form, and the dictionary lists the bare word as a word of the
+    /// language, so السيول is "the floods", الصور "the pictures", المالي
+    /// "the financial". A place named with the article is listed with it.
+    pub(super) fn article_on_word(&self, t: &TokenInfo) -> bool {
+        let g = &self.gazetteer;
+        let seen = self.counts.get(&*t.norm).copied().unwrap_or(0);
+        let placed = self.place_counts.get(&*t.norm).copied().unwrap_or(0);
+        (t.clitic.ends_with("ال") || t.clitic.ends_with("لل"))
+            && g.is_place(t.core())
+            && !g.is_place(&t.norm)
+            && !g.is_place(t.conj())
+            && g.ordinary(t.core()) != super::ordinary::Ordinary::Unlisted
+            // Unless training knows the form as a place, the gazetteer
+            // lists it with the article (للأستانة), or it is a country some
+            // write with the article (الأوروغواي, الباكستان) that does not
+            // look like a nisba (المالي "the Malian", "the financial").
+            && !(seen > 0 && placed * 2 >= seen)
+            && !g.is_place(&format!("ال{}", t.core()))
+            && (!g.place(t.core()).is_some_and(|p| p.country) || nisba_shaped(t.core()))
     }
 
     /// A gazetteer place that running text mostly uses as another word: كيف
@@ -674,6 +698,12 @@ pub(super) fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> b
         || (kind == Kind::Person && (facility(1) || (facility(2) && info[a - 1].person_trigger)))
         || (head(2) && info[a - 1].person_trigger)
         || (kind == Kind::Place && head(2) && plain(&info[a - 1]))
+}
+
+/// Whether a word ends like an adjective of origin: ي, but not اي
+/// (أوروغواي is no nisba).
+fn nisba_shaped(word: &str) -> bool {
+    word.ends_with('ي') && !word.ends_with("اي")
 }
 
 /// Whether place word `i` is an adjective of origin after the noun it

@@ -76,12 +76,14 @@ impl Extractor {
         }
         for t in tagged.iter_mut() {
             for i in 0..t.kinds.len() {
-                // A place word as an adjective (الحكومة السعودية) is no
-                // mention of the place, however the article named it before.
+                // A place word as an adjective (الحكومة السعودية), or a
+                // common word with the article (السيول), is no mention of
+                // the place, however the article named it before.
                 if t.kinds[i].is_none()
                     && !t.info[i].quoted
                     && !t.info[i].nisba
                     && !adjective_after_noun(&t.info, i)
+                    && !self.article_on_word(&t.info[i])
                 {
                     let found = known.get(t.keys[i].as_ref()).copied();
                     if let Some(k) = found.filter(|&k| !self.word_after_preposition(&t.info[i], k))
@@ -141,6 +143,7 @@ impl Extractor {
                         || x.person_trigger
                         || covered(&t.range)
                         || (i > 0 && adjective_after(cache.info(ids[i - 1]), x))
+                        || self.article_on_word(x)
                     {
                         continue;
                     }
