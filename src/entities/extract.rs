@@ -707,8 +707,8 @@ fn nisba_shaped(word: &str) -> bool {
 }
 
 /// Whether place word `i` is an adjective of origin after the noun it
-/// qualifies: a country named like its feminine nisba (السعودية) after a
-/// definite word that is no place, title or adjective of origin itself, and
+/// qualifies: a place named like a feminine nisba (السعودية; التكية
+/// السليمانية is Suleiman's, not the city السليمانية) after a definite word that is no place, title or adjective of origin itself, and
 /// outside a place of several words (المملكة العربية السعودية), and
 /// feminine, as the adjective agrees (ة, or a plural in ات): الرواية
 /// السعودية is "the Saudi novel", but زار الوفد السعودية "the delegation
