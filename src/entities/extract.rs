@@ -513,8 +513,13 @@ impl Extractor {
     /// "the financial". A place named with the article is listed with it.
     pub(super) fn article_on_word(&self, t: &TokenInfo) -> bool {
         let g = &self.gazetteer;
-        let seen = self.counts.get(&*t.norm).copied().unwrap_or(0);
-        let placed = self.place_counts.get(&*t.norm).copied().unwrap_or(0);
+        // Looked up only once the cheap tests pass: this runs on every word
+        // of the corpus-wide pass.
+        let known_as_place = || {
+            let seen = self.counts.get(&*t.norm).copied().unwrap_or(0);
+            let placed = self.place_counts.get(&*t.norm).copied().unwrap_or(0);
+            seen > 0 && placed * 2 >= seen
+        };
         (t.clitic.ends_with("ال") || t.clitic.ends_with("لل"))
             && g.is_place(t.core())
             && !g.is_place(&t.norm)
@@ -524,7 +529,7 @@ impl Extractor {
             // lists it with the article (للأستانة), or it is a country some
             // write with the article (الأوروغواي, الباكستان) that does not
             // look like a nisba (المالي "the Malian", "the financial").
-            && !(seen > 0 && placed * 2 >= seen)
+            && !known_as_place()
             && !g.is_place(&format!("ال{}", t.core()))
             && (!g.place(t.core()).is_some_and(|p| p.country) || nisba_shaped(t.core()))
     }
