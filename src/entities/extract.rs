@@ -693,12 +693,7 @@ pub(super) fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> b
     let plain = |t: &TokenInfo| {
         t.shape == 'a' && t.clitic.is_empty() && !t.place && !t.person_trigger && !t.given
     };
-    let facility = |k: usize| {
-        a >= k && {
-            let t = &info[a - k];
-            FACILITY_HEADS.contains(&t.core()) || FACILITY_HEADS.contains(&&*t.norm)
-        }
-    };
+    let facility = |k: usize| a >= k && is_head(FACILITY_HEADS, &info[a - k]);
     head(1)
         || (kind == Kind::Person && (facility(1) || (facility(2) && info[a - 1].person_trigger)))
         || (head(2) && info[a - 1].person_trigger)
@@ -713,13 +708,14 @@ fn nisba_shaped(word: &str) -> bool {
 
 /// Whether place word `i` is an adjective of origin after the noun it
 /// qualifies: a place named like a feminine nisba (السعودية; التكية
-/// السليمانية is Suleiman's, not the city السليمانية) after a definite word that is no place, title or adjective of origin itself, and
-/// outside a place of several words (المملكة العربية السعودية), and
-/// feminine, as the adjective agrees (ة, or a plural in ات): الرواية
-/// السعودية is "the Saudi novel", but زار الوفد السعودية "the delegation
-/// visited Saudi Arabia". A place's name is definite, so the
-/// article and ية after another definite noun make it that noun's
-/// adjective; ANERcorp tags 1,816 such pairs O and 4 as a place.
+/// السليمانية is Suleiman's, not the city السليمانية) after a definite word
+/// that is no place, title or adjective of origin itself, outside a place
+/// of several words (المملكة العربية السعودية), and feminine, as the
+/// adjective agrees (ة, or a plural in ات): الرواية السعودية is "the Saudi
+/// novel", but زار الوفد السعودية "the delegation visited Saudi Arabia". A
+/// place's name is definite, so the article and ية after another definite
+/// noun make it that noun's adjective; ANERcorp tags 1,816 such pairs O and
+/// 4 as a place.
 pub(super) fn adjective_after_noun(info: &[TokenInfo], i: usize) -> bool {
     i.checked_sub(1)
         .is_some_and(|j| adjective_after(&info[j], &info[i]))
@@ -743,7 +739,12 @@ pub(super) fn adjective_after(prev: &TokenInfo, t: &TokenInfo) -> bool {
 
 /// Whether a token is an organisation's head word (نادي, وكالة, منتخب).
 fn organisation_head(t: &TokenInfo) -> bool {
-    ORGANISATION_HEADS.contains(&t.core()) || ORGANISATION_HEADS.contains(&&*t.norm)
+    is_head(ORGANISATION_HEADS, t)
+}
+
+/// Whether a token is one of `heads`, with or without its proclitics.
+fn is_head(heads: &[&str], t: &TokenInfo) -> bool {
+    heads.contains(&t.core()) || heads.contains(&&*t.norm)
 }
 
 /// Words' normalized forms joined by spaces, the first as `first` gives it.

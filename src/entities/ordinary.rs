@@ -6,22 +6,21 @@
 //! affix rules are not applied (no crate reads Arabic `.aff` files at the
 //! speed extraction needs); instead a word is also looked for without its
 //! proclitics and its commonest suffixes, with a ة restored where a suffix
-//! took it (مدرستها → مدرسه, مدرسات → مدرسه). That over-accepts a little, which a feature
-//! weighed by the tagger tolerates: in ANERcorp's training text 92 % of the
-//! rare words outside names are found, against 50 % of the rare words of
-//! persons' names (most foreign names are not).
+//! took it (مدرستها → مدرسه, مدرسات → مدرسه). That over-accepts a little,
+//! which a feature weighed by the tagger tolerates: in ANERcorp's training
+//! text 92 % of the rare words outside names are found, against 50 % of the
+//! rare words of persons' names (most foreign names are not).
 
 use rustc_hash::FxHashSet;
+
+use crate::text::PROCLITICS;
 
 /// The stems, folded (see `src/text/fold.rs`), one per line after `#` lines.
 pub(crate) static WORDS: &str = include_str!("data/ordinary-words-ayaspell.txt");
 
-/// Proclitics a dictionary word may carry: the conjunctions, prepositions
-/// and article of [`crate::text::PROCLITICS`], and the future's س.
-const PREFIXES: &[&str] = &[
-    "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب",
-    "وك", "ول", "فب", "فل", "فك", "وس", "فس", "و", "ف", "ب", "ك", "ل", "س",
-];
+/// The future's س, alone or after a conjunction: the proclitics a
+/// dictionary word may carry beyond [`PROCLITICS`] (سيقولون).
+const FUTURE: &[&str] = &["وس", "فس", "س"];
 
 /// Suffixes: pronouns, the dual and plural endings, the ة before a pronoun
 /// (ت), the accusative alif.
@@ -76,8 +75,9 @@ impl OrdinaryWords {
         }
         let stems = || {
             std::iter::once(norm).chain(
-                PREFIXES
+                PROCLITICS
                     .iter()
+                    .chain(FUTURE)
                     .filter_map(|p| norm.strip_prefix(p))
                     .filter(|s| s.chars().count() >= 2),
             )
