@@ -52,6 +52,12 @@ fn name_boundaries() {
             &["نور سلطان نزارباييف", "شوكت ميرضيائيف"],
             &[],
         ),
+        // A regnal number belongs to the name of the king or pope before it.
+        (
+            "وزار البابا يوحنا بولس الثاني دمشق، وقاد لويس التاسع الحملة.",
+            &["يوحنا بولس الثاني", "لويس التاسع"],
+            &["دمشق"],
+        ),
         // A word of running text after a preposition ends a name, however
         // rarely that form was seen.
         (

@@ -34,7 +34,8 @@ pub(super) fn binds_strongly(info: &[TokenInfo], i: usize) -> bool {
     STRONG_CONNECTORS.contains(&info[i].conj()) || (binds(info, i) && info[i].conj() == "ابي")
 }
 
-/// Regnal numbers after a given name (normalized): عباس الاول.
+/// Regnal numbers after a given name (normalized): عباس الاول. From the
+/// eleventh on they take عشر: لويس الثالث | عشر.
 const ORDINALS: &[&str] = &[
     "الاول",
     "الثاني",
@@ -43,7 +44,25 @@ const ORDINALS: &[&str] = &[
     "الخامس",
     "السادس",
     "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي",
 ];
+
+/// How many words of a regnal number open at `b`: one (الثاني), two
+/// (السادس عشر; الحادي only so), or none.
+fn regnal_number(info: &[TokenInfo], b: usize) -> usize {
+    let Some(t) = info.get(b).filter(|t| ORDINALS.contains(&&*t.norm)) else {
+        return 0;
+    };
+    let teen = info.get(b + 1).is_some_and(|n| &*n.norm == "عشر") && &*t.norm != "العاشر";
+    match (teen, &*t.norm) {
+        (true, _) => 2,
+        (false, "الحادي") => 0,
+        (false, _) => 1,
+    }
+}
 
 /// Whether a word ending a name of two words or more is a verb in the
 /// imperfect that the name is the subject of (مدحت صالح | يغني): a word
@@ -106,14 +125,16 @@ pub(super) fn extend_name(
     {
         b += 2;
     }
-    // A regnal number after a given name: عباس | الأول.
+    // A regnal number after a given name: عباس | الأول, لويس | التاسع عشر.
+    // Only after a given name: after a surname the ordinal is more often the
+    // next noun's (هدف ميسي | الثاني).
+    let regnal = regnal_number(info, b);
     if b > 0
-        && info[b - 1].given
-        && info
-            .get(b)
-            .is_some_and(|t| !covered[b] && ORDINALS.contains(&&*t.norm))
+        && (info[b - 1].given || info[b - 1].name_role == "g")
+        && regnal > 0
+        && (b..b + regnal).all(|k| !covered[k])
     {
-        return b + 1;
+        return b + regnal;
     }
     let Some(t) = info.get(b).filter(|t| t.shape == 'a' && !covered[b]) else {
         return b;
@@ -216,6 +237,12 @@ impl Extractor {
         after_preposition || accusative
     }
 
+    /// Whether a name list holds `norm` as a given name.
+    fn given_name(&self, norm: &str) -> bool {
+        self.gazetteer.is_given_name(norm)
+            || self.gazetteer.name_role(norm) == Some(super::gazetteer::NameRole::Given)
+    }
+
     /// Drops from the end of a person's name, whichever rule made it, words
     /// of running text (محمد سيد عدنان | لا), inflected ones included.
     pub(super) fn trim_person_tails<S: AsRef<str>>(
@@ -233,7 +260,8 @@ impl Extractor {
                 // regnal number (عبد الله | الثاني).
                 let bound = CONNECTORS.contains(&super::features::conj(before))
                     || (last == "." && before.chars().count() == 1)
-                    || (ORDINALS.contains(&last.as_str()) && self.gazetteer.is_given_name(before));
+                    || (ORDINALS.contains(&last.as_str()) && self.given_name(before))
+                    || (last == "عشر" && ORDINALS.contains(&before.as_str()));
                 if bound {
                     break;
                 }
@@ -279,6 +307,13 @@ mod tests {
             ("احمد ابو غزه", 1, 3),
             // Not with و: a second person.
             ("احمد وابو علي", 1, 1),
+            // A regnal number after a given name, from the eleventh on with
+            // عشر; not after a surname, nor a lone الحادي.
+            ("لويس التاسع قاد", 1, 2),
+            ("لويس السادس عشر قاد", 1, 3),
+            ("لويس العاشر عشر", 1, 2),
+            ("لويس الحادي قاد", 1, 1),
+            ("هدف ميسي الثاني", 2, 2),
         ];
         for (sentence, b, want) in cases {
             let info = info(sentence);
