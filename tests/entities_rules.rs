@@ -52,6 +52,15 @@ fn name_boundaries() {
             &["نور سلطان نزارباييف", "شوكت ميرضيائيف"],
             &[],
         ),
+        // A town GeoNames knows by a word no dictionary lists is a place
+        // anywhere; one the dictionary lists, where a place stands (إلى,
+        // coordinated with a place); not a word of the language elsewhere.
+        (
+            "وزار الوفد القطيف والأحساء، ثم عاد إلى حائل ونجران.",
+            &[],
+            &["القطيف", "والأحساء", "حائل", "ونجران"],
+        ),
+        ("وذكر الخبر أن حائلا دون الاتفاق قد زال.", &[], &[]),
         // A regnal number belongs to the name of the king or pope before it.
         (
             "وزار البابا يوحنا بولس الثاني دمشق، وقاد لويس التاسع الحملة.",

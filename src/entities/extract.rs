@@ -484,7 +484,7 @@ impl Extractor {
             j.and_then(|j| kinds.get(j))
                 .is_some_and(|k| *k == Some(Kind::Person))
         };
-        t.place
+        (t.place || self.town_here(info, kinds, i))
             && t.shape == 'a'
             && !t.quoted
             && !t.person_trigger
@@ -496,6 +496,31 @@ impl Extractor {
             && !adjective_after_noun(info, i)
             && !self.article_on_word(t)
             && (!self.homograph(t) || place_context(info, kinds, i))
+    }
+
+    /// A town GeoNames knows by one word, where the text says it is one.
+    /// No name list may hold it, nor the training text have seen it in a
+    /// person's name or, as written or bare, as a common word (لايزال,
+    /// القارة). A word the dictionary lists is a place only where a place
+    /// stands, and only if the training text hardly saw it (see
+    /// [`place_context`]: إلى حائل, محافظة الخرج, أبها وجدة), for it may be
+    /// a word of the language (حائل "barrier", الخبر "the news"); one it
+    /// does not list is a place anywhere (القطيف).
+    fn town_here(&self, info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
+        let t = &info[i];
+        let running = |w: &str| {
+            let seen = self.counts.get(w).copied().unwrap_or(0);
+            let placed = self.place_counts.get(w).copied().unwrap_or(0);
+            seen >= 3 && placed * 2 < seen
+        };
+        t.town
+            && !t.given
+            && t.name_role == "-"
+            && self.in_names(t) == 0
+            && !running(&t.norm)
+            && !running(t.core())
+            && (self.gazetteer.ordinary(t.conj()) == super::ordinary::Ordinary::Unlisted
+                || (t.rare && place_context(info, kinds, i)))
     }
 
     /// A word the training text saw three times or more, less than half of

@@ -153,6 +153,14 @@ pub fn nisba_base(norm: &str, gaz: &Gazetteer) -> Option<String> {
                     return Some(candidate);
                 }
             }
+            // A place named with the article: العراقي → العراق, اليمنية →
+            // اليمن.
+            candidate.clear();
+            candidate.push_str("ال");
+            candidate.push_str(base);
+            if gaz.is_place(&candidate) {
+                return Some(candidate);
+            }
         }
     }
     None
@@ -606,6 +614,11 @@ mod tests {
             ("ايراني", "ايران"),
             ("التركي", "تركيا"),
             ("السوريه", "سوريا"),
+            // Places named with the article.
+            ("العراقي", "العراق"),
+            ("اليمنيه", "اليمن"),
+            ("الاردني", "الاردن"),
+            ("مغربي", "المغرب"),
         ] {
             assert_eq!(nisba_base(adj, &g).as_deref(), Some(base), "{adj}");
         }

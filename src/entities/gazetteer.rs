@@ -58,8 +58,10 @@ pub struct Gazetteer {
     /// Wikidata's name units: evidence for the tagger, never a rule by
     /// itself (many are also common words: كبير, سعيد).
     name_roles: FxHashMap<String, NameRole>,
-    /// GeoNames' one-word towns: evidence for the tagger only, since many
-    /// towns are named by common words (النصر, السلام).
+    /// GeoNames' one-word towns: evidence for the tagger, and a place only
+    /// where the extractor finds nothing that makes it another word (see
+    /// `Extractor::town_here`), since many towns are named by common words
+    /// (النصر, السلام).
     towns: FxHashSet<String>,
     /// Wikidata's full names of people, normalized: evidence for the
     /// tagger only (a few are also phrases of running text).
@@ -136,8 +138,9 @@ impl Gazetteer {
             g.add(arabic.split('|'), english.split('|'), country);
         }
         // GeoNames' towns of several words are places by that very spelling
-        // (لوس أنجلوس, ريو دي جانيرو); its one-word towns stay evidence
-        // only, as many are common words (النصر, السلام).
+        // (لوس أنجلوس, ريو دي جانيرو); its one-word towns are not in the
+        // gazetteer, as many are common words (النصر, السلام): the
+        // extractor weighs them in context.
         for mut row in data_rows(TOWNS) {
             let (Some(arabic), Some(english)) = (row.next(), row.next()) else {
                 continue;
