@@ -61,6 +61,24 @@ fn name_boundaries() {
             &["القطيف", "والأحساء", "حائل", "ونجران"],
         ),
         ("وذكر الخبر أن حائلا دون الاتفاق قد زال.", &[], &[]),
+        // Gulf news: a given name, بن or بنت and a name is a person even
+        // when its first word is also a word (حصة "share"); a nisba before
+        // بن is a given name (تركي); ولي العهد is the prince's title, not
+        // his name's end.
+        (
+            "وحضرت الأميرة حصة بنت سلمان، والأمير تركي بن طلال، والأمير محمد بن نايف ولي ولي العهد.",
+            &["حصة بنت سلمان", "تركي بن طلال", "محمد بن نايف"],
+            &[],
+        ),
+        // The tagger's halves of one name, either side of بنت, are one.
+        ("وقالت الأميرة نورة بنت محمد إن الحملة بدأت.", &["نورة بنت محمد"], &[]),
+        // A person inside the name of an institution, a prize or a contest
+        // is no mention of the person, even once the article has named him.
+        (
+            "أكد الملك سلمان بن عبدالعزيز آل سعود دعم جامعة الملك سعود وجمعية الملك عبدالعزيز ودوري عبداللطيف جميل.",
+            &["سلمان بن عبدالعزيز آل سعود"],
+            &[],
+        ),
         // A regnal number belongs to the name of the king or pope before it.
         (
             "وزار البابا يوحنا بولس الثاني دمشق، وقاد لويس التاسع الحملة.",

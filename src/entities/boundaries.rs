@@ -165,6 +165,28 @@ pub(super) fn extend_name(
 /// (a first name found by one rule, the surname by another), unless the second
 /// opens with a conjunction: لافروف وسيرجي شويجو are two people.
 pub(super) fn join_adjacent_persons<S: AsRef<str>>(paragraphs: &[S], mentions: &mut Vec<Mention>) {
+    // A name the tagger broke at its بن or بنت, leaving the connector out
+    // (نورة | بنت | محمد): the first half takes the connector, and the halves
+    // are then side by side.
+    for k in 1..mentions.len() {
+        let (done, rest) = mentions.split_at_mut(k);
+        let (prev, m) = (&mut done[k - 1], &rest[0]);
+        if prev.kind != Kind::Person || m.kind != Kind::Person || prev.paragraph != m.paragraph {
+            continue;
+        }
+        let text = paragraphs[m.paragraph].as_ref();
+        let Some(between) = text.get(prev.range.end..m.range.start) else {
+            continue;
+        };
+        let word = between.trim();
+        let norm = super::features::tagger_word(word);
+        if matches!(norm.as_str(), "بن" | "بنت") && !word.contains(char::is_whitespace) {
+            let start = prev.range.end + between.len() - between.trim_start().len();
+            prev.range.end = start + word.len();
+            prev.words.push(word.to_owned());
+            prev.norms.push(norm);
+        }
+    }
     join_adjacent(mentions, |prev, m| {
         let text = paragraphs[m.paragraph].as_ref();
         text.get(prev.range.end..m.range.start)
@@ -201,6 +223,22 @@ pub(super) fn join_adjacent(
         out.push(m);
     }
     *mentions = out;
+}
+
+/// Whether the name's last word `norm`, with the text `after` it, opens
+/// the title ولي العهد or ولي ولي العهد ("crown prince", "deputy crown
+/// prince"): ولي is also a given name, so the tagger runs the prince's
+/// name on into his title (محمد بن نايف | ولي ولي العهد).
+fn opens_crown_prince(norm: &str, after: &str) -> bool {
+    let mut next = after
+        .split_whitespace()
+        .map(|w| super::features::tagger_word(w.trim_matches(|c: char| !c.is_alphabetic())));
+    norm == "ولي"
+        && match next.next().as_deref() {
+            Some("العهد") => true,
+            Some("ولي") => next.next().as_deref() == Some("العهد"),
+            _ => false,
+        }
 }
 
 impl Extractor {
@@ -268,7 +306,9 @@ impl Extractor {
                 let text = paragraphs[m.paragraph].as_ref();
                 let span = text.get(m.range.clone()).unwrap_or("");
                 let word = &m.words[m.words.len() - 1];
-                if !common || !span.ends_with(word.as_str()) {
+                if !(common || opens_crown_prince(last, text.get(m.range.end..).unwrap_or("")))
+                    || !span.ends_with(word.as_str())
+                {
                     break;
                 }
                 let kept = span[..span.len() - word.len()].trim_end();

@@ -250,6 +250,14 @@ impl Extractor {
                 kinds[a..b].iter_mut().for_each(|k| *k = Some(Kind::Person));
                 begins[a] = true;
             }
+            for (a, b) in patronymics(&info, &kinds, &blocked, |t| self.never_in_names(t)) {
+                kinds[a..b].iter_mut().for_each(|k| *k = Some(Kind::Person));
+                begins[a..b].iter_mut().for_each(|x| *x = false);
+                begins[a] = true;
+                if b < begins.len() && kinds[b].is_some() {
+                    begins[b] = true;
+                }
+            }
             let common = |t: &TokenInfo| self.common_word(t);
             for (a, b) in multiword_places(&info, &kinds, &begins, &blocked, common) {
                 kinds[a..b].iter_mut().for_each(|k| *k = Some(Kind::Place));
@@ -321,8 +329,13 @@ impl Extractor {
             if kind == Kind::Person {
                 // No name opens with a title or an adjective of origin: the
                 // nisba after a title is the title's (الرئيس الكازاخستاني |
-                // نور سلطان نزارباييف).
-                while a < b && (info[a].person_trigger || info[a].nisba) {
+                // نور سلطان نزارباييف). Unless بن or بنت follows: then it is
+                // a given name (الأمير تركي بن طلال).
+                let given = |k: usize| {
+                    info.get(k + 1)
+                        .is_some_and(|n| matches!(&*n.norm, "بن" | "بنت"))
+                };
+                while a < b && (info[a].person_trigger || (info[a].nisba && !given(a))) {
                     a += 1;
                 }
                 // A word after عبد, ابو, بن stays, however common: عبد
@@ -658,6 +671,50 @@ fn title_appositions(
     out
 }
 
+/// Untagged names of the form given name, بن or بنت, name (حصة بنت
+/// سلمان, الأميرة نورة بنت محمد): both names in a name list, the first
+/// as a given name, for حصة and نورة are also words the tagger saw; the
+/// rest of the chain follows as [`extend_name`] carries it (بن عبدالعزيز).
+fn patronymics(
+    info: &[TokenInfo],
+    kinds: &[Option<Kind>],
+    blocked: &[bool],
+    never_in_names: impl Fn(&TokenInfo) -> bool,
+) -> Vec<(usize, usize)> {
+    let free = |k: usize| kinds[k].is_none() && !blocked[k];
+    // The father's name may be tagged already: the span then takes it in.
+    let named = |k: usize| {
+        let t = &info[k];
+        (free(k) || kinds[k] == Some(Kind::Person))
+            && t.shape == 'a'
+            && (t.given || t.name_role != "-")
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < info.len() {
+        let (t, c) = (&info[i], &info[i + 1]);
+        if (free(i) && free(i + 1))
+            && (t.given || t.name_role == "g")
+            && !t.has_conjunction()
+            && !t.person_trigger
+            && matches!(&*c.norm, "بن" | "بنت")
+            && named(i + 2)
+        {
+            let mut b = i + 3;
+            while kinds.get(b) == Some(&Some(Kind::Person)) {
+                b += 1;
+            }
+            let covered: Vec<bool> = kinds.iter().map(Option::is_some).collect();
+            let b = extend_name(info, &covered, b, &never_in_names);
+            out.push((i, b));
+            i = b;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Words that open an organisation's or a team's name, normalized, without
 /// proclitics (نادي, لنادي, والفريق all count).
 const ORGANISATION_HEADS: &[&str] = &[
@@ -693,18 +750,39 @@ const ORGANISATION_HEADS: &[&str] = &[
     "الحركه",
 ];
 
-/// Words that open the name of a building or a street named for someone
-/// (مسجد ابن طولون, شارع الملك فهد): no mention of the person. A place
-/// after one stays a place (جامع دمشق is in Damascus).
+/// Words that open the name of a building, a street, an institution, a
+/// prize or a contest named for someone (مسجد ابن طولون, شارع الملك فهد,
+/// مركز الملك عبدالعزيز, جائزة نجيب محفوظ, دوري عبداللطيف جميل): no
+/// mention of the person. A place after one stays a place (جامع دمشق is
+/// in Damascus). Not طريق ("by way of": عن طريق مروان الشماخ) nor بطولة
+/// ("starring": بطولة نور الشريف).
 const FACILITY_HEADS: &[&str] = &[
     "مسجد",
     "جامع",
     "مدرسه",
     "معهد",
+    "كليه",
+    "مركز",
+    "مكتبه",
+    "مجمع",
+    "جمعيه",
+    "هييه",
     "ملعب",
     "استاد",
     "شارع",
+    "جسر",
     "ميدان",
+    "حي",
+    "ميناء",
+    "قاعده",
+    "مدينه",
+    "قصر",
+    "برج",
+    "جايزه",
+    "كاس",
+    "دوري",
+    "مهرجان",
+    "مسابقه",
 ];
 
 /// Whether a span of `kind` starting at token `a` is inside an
@@ -714,15 +792,32 @@ const FACILITY_HEADS: &[&str] = &[
 /// one plain word (نادي ريال مدريد). A person after the head and a word is
 /// the organisation's man: رئيس نادي الهلال محمد بن فيصل.
 pub(super) fn inside_organisation(info: &[TokenInfo], a: usize, kind: Kind) -> bool {
-    let head = |k: usize| a >= k && organisation_head(&info[a - k]);
+    inside_organisation_at(|k| &info[k], a, kind)
+}
+
+/// [`inside_organisation`] over tokens `at` gives by index (the corpus-wide
+/// pass keeps them in a cache, not a slice).
+pub(super) fn inside_organisation_at<'a>(
+    at: impl Fn(usize) -> &'a TokenInfo,
+    a: usize,
+    kind: Kind,
+) -> bool {
+    let head = |k: usize| a >= k && organisation_head(at(a - k));
     let plain = |t: &TokenInfo| {
         t.shape == 'a' && t.clitic.is_empty() && !t.place && !t.person_trigger && !t.given
     };
-    let facility = |k: usize| a >= k && is_head(FACILITY_HEADS, &info[a - k]);
+    // A building's head is in the construct state, never with the article:
+    // البطولة محمد is "the championship, Mohammed ...".
+    let facility = |k: usize| {
+        a >= k && {
+            let t = at(a - k);
+            is_head(FACILITY_HEADS, t) && !t.clitic.ends_with("ال") && !t.clitic.ends_with("لل")
+        }
+    };
     head(1)
-        || (kind == Kind::Person && (facility(1) || (facility(2) && info[a - 1].person_trigger)))
-        || (head(2) && info[a - 1].person_trigger)
-        || (kind == Kind::Place && head(2) && plain(&info[a - 1]))
+        || (kind == Kind::Person && (facility(1) || (facility(2) && at(a - 1).person_trigger)))
+        || (head(2) && at(a - 1).person_trigger)
+        || (kind == Kind::Place && head(2) && plain(at(a - 1)))
 }
 
 /// Whether a word ends like an adjective of origin: ي, but not اي

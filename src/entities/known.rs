@@ -8,7 +8,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::boundaries::join_adjacent;
 use super::extract::{
-    adjective_after, adjective_after_noun, ArticleMentions, Extractor, Kind, Mention, Tagged,
+    adjective_after, adjective_after_noun, inside_organisation, inside_organisation_at,
+    ArticleMentions, Extractor, Kind, Mention, Tagged,
 };
 use super::features::{fold_final_maksura, short_quotes, tagger_word, TokenInfo};
 use crate::text::{tokenize, TokenKind};
@@ -86,8 +87,13 @@ impl Extractor {
                     && !self.article_on_word(&t.info[i])
                 {
                     let found = known.get(t.keys[i].as_ref()).copied();
-                    if let Some(k) = found.filter(|&k| !self.word_after_preposition(&t.info[i], k))
-                    {
+                    // Nor is a name inside an organisation's or a building's
+                    // (جامعة الملك سعود after آل سعود).
+                    let mention = |&k: &Kind| {
+                        !self.word_after_preposition(&t.info[i], k)
+                            && !inside_organisation(&t.info, i, k)
+                    };
+                    if let Some(k) = found.filter(mention) {
                         t.kinds[i] = Some(k);
                         t.begins[i] = i == 0
                             || t.kinds[i - 1] != Some(k)
@@ -147,8 +153,11 @@ impl Extractor {
                     {
                         continue;
                     }
-                    let spread =
-                        |&&k: &&Kind| self.spreads(x, k) && !self.word_after_preposition(x, k);
+                    let spread = |&&k: &&Kind| {
+                        self.spreads(x, k)
+                            && !self.word_after_preposition(x, k)
+                            && !inside_organisation_at(|j| cache.info(ids[j]), i, k)
+                    };
                     if let Some(&kind) = candidates.get(keys[i].as_ref()).filter(spread) {
                         let text = text.as_ref();
                         let before = text[..t.range.start].trim_end_matches(char::is_whitespace);
