@@ -260,6 +260,19 @@ fn names_keep_their_first_letters_when_clustered() {
         .collect();
     assert!(persons.contains(&"وليد المعلم"), "{persons:?}");
     assert!(!persons.iter().any(|p| p.starts_with("يد")), "{persons:?}");
+    // A first word a name list holds whole keeps its ك, however often the
+    // corpus writes ريم alone.
+    let found = corpus(&[
+        "وسجل الفرنسي كريم بنزيمة هدفين في المباراة.",
+        "وغنت ريم في الحفل، وحضرت ريم حفلا آخر.",
+        "وأشاد المدرب بأداء ريم في المسابقة.",
+    ]);
+    let persons: Vec<&str> = found
+        .iter()
+        .filter(|e| e.0 == Kind::Person)
+        .map(|e| e.1.as_str())
+        .collect();
+    assert!(persons.contains(&"كريم بنزيمة"), "{persons:?}");
 }
 
 #[test]

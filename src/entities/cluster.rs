@@ -136,7 +136,12 @@ const MIN_STEM: usize = 3;
 fn reduce(m: &Name, lex: &Lexicon<'_>) -> Reduced {
     let first = &m.norms[0];
     let mut best: (u32, usize, bool) = (0, 0, false);
-    for a in analyses(first).into_iter().skip(1) {
+    // A word a name list holds whole is that name, however common the rest
+    // is: كريم is not ك + ريم, nor بشار ب + شار.
+    let listed = lex
+        .gazetteer
+        .is_some_and(|g| g.is_given_name(first) || g.name_role(first).is_some());
+    for a in analyses(first).into_iter().skip(1).filter(|_| !listed) {
         let (stem, article) = match a.prefix {
             p if p.ends_with("لل") => (format!("ال{}", a.stem), true),
             p if p.ends_with("ال") => (format!("ال{}", a.stem), true),
