@@ -123,6 +123,13 @@ fn name_boundaries() {
         // A country named like its nisba is an adjective after a feminine
         // definite noun, and a place elsewhere.
         ("وقال إن الرواية السعودية تشهد نهضة.", &[], &[]),
+        // Broken plurals take the feminine adjective too.
+        (
+            "وارتفعت الأسهم السعودية، وتراجعت الأسواق السعودية والبنوك السعودية.",
+            &[],
+            &[],
+        ),
+        ("وبحث المؤتمر القضايا العربية في المدارس الأهلية.", &[], &[]),
         (
             "وزار الوفد السعودية، وقالت الحكومة السعودية إن المملكة العربية السعودية ترحب.",
             &[],

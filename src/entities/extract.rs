@@ -849,12 +849,39 @@ pub(super) fn adjective_after(prev: &TokenInfo, t: &TokenInfo) -> bool {
         && t.norm.ends_with("يه")
         && prev.shape == 'a'
         && definite(prev)
-        && (prev.norm.ends_with('ه') || prev.norm.ends_with("ات"))
+        && (prev.norm.ends_with('ه') || prev.norm.ends_with("ات") || non_human_plural(prev.conj()))
         && t.place_span == "-"
         && !prev.place
         && !prev.nisba
         && !prev.place_trigger
         && !prev.person_trigger
+}
+
+/// Whether a definite word has the shape of a broken plural or a feminine
+/// dual, which take a feminine adjective like ة does: الأسهم | السعودية,
+/// الأسواق, المدارس, المشاريع, البنوك, القبائل, القضايا, الساحتين. The
+/// patterns أفعال, أفعُل, مفاعل, مفاعيل, فعول, فعائل and فعالى hold few
+/// singular nouns a country could follow without a preposition.
+fn non_human_plural(norm: &str) -> bool {
+    let Some(stem) = norm.strip_prefix("ال") else {
+        return false;
+    };
+    let c: Vec<char> = stem.chars().collect();
+    // Weak radicals are allowed inside (أسواق); the last letter is no ة.
+    let root = |x: char| x != 'ا';
+    let last = |x: char| !matches!(x, 'ا' | 'ه');
+    match c.as_slice() {
+        // أفعال: أسواق, أموال; أفعُل: أسهم, أنهر
+        ['ا', a, b, 'ا', d] | ['ا', a, b, d] => root(*a) && root(*b) && last(*d),
+        // مفاعل, مفاعيل: مدارس, مشاريع
+        ['م', a, 'ا', b, d] | ['م', a, 'ا', b, 'ي', d] => root(*a) && root(*b) && last(*d),
+        // فعول: بنوك, قروض
+        [a, b, 'و', d] => root(*a) && root(*b) && last(*d),
+        // فعائل (ئ folded to ي): قبائل; فعالى: قضايا
+        [a, b, 'ا', 'ي', d] => root(*a) && root(*b) && *d != 'ه',
+        // feminine duals: الساحتين, الحكومتان
+        _ => stem.chars().count() >= 5 && (stem.ends_with("تين") || stem.ends_with("تان")),
+    }
 }
 
 /// Whether a token is an organisation's head word (نادي, وكالة, منتخب).
