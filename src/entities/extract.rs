@@ -880,7 +880,7 @@ fn non_human_plural(norm: &str) -> bool {
         // فعائل (ئ folded to ي): قبائل; فعالى: قضايا
         [a, b, 'ا', 'ي', d] => root(*a) && root(*b) && *d != 'ه',
         // feminine duals: الساحتين, الحكومتان
-        _ => stem.chars().count() >= 5 && (stem.ends_with("تين") || stem.ends_with("تان")),
+        _ => c.len() >= 5 && (stem.ends_with("تين") || stem.ends_with("تان")),
     }
 }
 
