@@ -52,6 +52,13 @@ fn name_boundaries() {
             &["نور سلطان نزارباييف", "شوكت ميرضيائيف"],
             &[],
         ),
+        // A given name shaped like a nisba but without the article is the
+        // name's, not the title's adjective.
+        (
+            "وصرح العميد تركي المالكي بأن العمليات مستمرة.",
+            &["تركي المالكي"],
+            &[],
+        ),
         // A town GeoNames knows by a word no dictionary lists is a place
         // anywhere; one the dictionary lists, where a place stands (إلى,
         // coordinated with a place); not a word of the language elsewhere.
@@ -158,6 +165,25 @@ fn name_boundaries() {
         (
             "وقال رئيس نادي الهلال محمد بن فيصل إن الفريق جاهز.",
             &["محمد بن فيصل"],
+            &[],
+        ),
+        // An organisation's head with the article is in no construct: the
+        // name after it is a person in apposition, not the club's name.
+        (
+            "فيما قال مدرب الفريق سامي الجابر إن اللاعبين متحمسون.",
+            &["سامي الجابر"],
+            &[],
+        ),
+        (
+            "وقال مدير الجامعة الدكتور بدران الشهري إن الجامعة تقدمت.",
+            &["بدران الشهري"],
+            &[],
+        ),
+        // A family name with the article that Wikidata's people bear stays
+        // on the name, however common the word is in running text.
+        (
+            "وقال الأمين العام علي الصالح إن المجلس سيجتمع.",
+            &["علي الصالح"],
             &[],
         ),
         (

@@ -275,6 +275,17 @@ impl Extractor {
         after_preposition || accusative
     }
 
+    /// Whether `last`, after `before`, a word of a name list, is a family
+    /// name with the article that Wikidata's people bear as a surname,
+    /// however common the word is in running text: خالد | الشهري
+    /// ("monthly"), بدران | العمر ("age"), the way most Gulf names are
+    /// written.
+    pub(super) fn family_name(&self, before: &str, last: &str) -> bool {
+        last.starts_with("ال")
+            && (self.given_name(before) || self.gazetteer.name_role(before).is_some())
+            && self.gazetteer.name_role(last) == Some(super::gazetteer::NameRole::Surname)
+    }
+
     /// Whether a name list holds `norm` as a given name.
     fn given_name(&self, norm: &str) -> bool {
         self.gazetteer.is_given_name(norm)
@@ -297,6 +308,7 @@ impl Extractor {
                 // a connector (عبد | الواحد), an initial (هشام ل.), a
                 // regnal number (عبد الله | الثاني).
                 let bound = CONNECTORS.contains(&super::features::conj(before))
+                    || self.family_name(super::features::conj(before), last)
                     || (last == "." && before.chars().count() == 1)
                     || (ORDINALS.contains(&last.as_str()) && self.given_name(before))
                     || (last == "عشر" && ORDINALS.contains(&before.as_str()));

@@ -335,13 +335,19 @@ impl Extractor {
                     info.get(k + 1)
                         .is_some_and(|n| matches!(&*n.norm, "بن" | "بنت"))
                 };
-                while a < b && (info[a].person_trigger || (info[a].nisba && !given(a))) {
+                // Nor a given name shaped like a nisba but without the
+                // article, which an adjective after a definite title would
+                // need (العميد تركي المالكي).
+                let named = |k: usize| info[k].given && !definite(&info[k]);
+                while a < b && (info[a].person_trigger || (info[a].nisba && !given(a) && !named(a)))
+                {
                     a += 1;
                 }
                 // A word after عبد, ابو, بن stays, however common: عبد
                 // الواحد.
                 while b > a
                     && !(b >= a + 2 && binds_strongly(info, b - 2))
+                    && !(b >= a + 2 && self.family_name(info[b - 2].conj(), &info[b - 1].norm))
                     && (self.never_in_names(&info[b - 1])
                         || (b - a >= 2 && self.known_verb(&info[b - 1])))
                 {
@@ -803,6 +809,11 @@ pub(super) fn inside_organisation_at<'a>(
     kind: Kind,
 ) -> bool {
     let head = |k: usize| a >= k && organisation_head(at(a - k));
+    // A head with the article is in no construct with a name after it:
+    // مدرب الفريق سامي الجابر is the team's coach, مدير الجامعة الدكتور
+    // بدران العمر its head. Its own name is then an adjective, definite
+    // like it (النادي الأهلي).
+    let apposed = |k: usize| definite(at(a - k)) && !definite(at(a));
     let plain = |t: &TokenInfo| {
         t.shape == 'a' && t.clitic.is_empty() && !t.place && !t.person_trigger && !t.given
     };
@@ -811,13 +822,20 @@ pub(super) fn inside_organisation_at<'a>(
     let facility = |k: usize| {
         a >= k && {
             let t = at(a - k);
-            is_head(FACILITY_HEADS, t) && !t.clitic.ends_with("ال") && !t.clitic.ends_with("لل")
+            is_head(FACILITY_HEADS, t) && !definite(t)
         }
     };
-    head(1)
-        || (kind == Kind::Person && (facility(1) || (facility(2) && at(a - 1).person_trigger)))
-        || (head(2) && at(a - 1).person_trigger)
+    let person = kind == Kind::Person;
+    (head(1) && !(person && apposed(1)))
+        || (person && (facility(1) || (facility(2) && at(a - 1).person_trigger)))
+        || (head(2) && at(a - 1).person_trigger && !(person && definite(at(a - 2))))
         || (kind == Kind::Place && head(2) && plain(at(a - 1)))
+}
+
+/// Whether a word bears the article, after a conjunction or a preposition
+/// or not (الفريق, والفريق, بالجامعة).
+fn definite(t: &TokenInfo) -> bool {
+    t.conj().starts_with("ال") || t.clitic.ends_with("ال") || t.clitic.ends_with("لل")
 }
 
 /// Whether a word ends like an adjective of origin: ي, but not اي
@@ -843,7 +861,6 @@ pub(super) fn adjective_after_noun(info: &[TokenInfo], i: usize) -> bool {
 
 /// [`adjective_after_noun`] of word `t` after word `prev`.
 pub(super) fn adjective_after(prev: &TokenInfo, t: &TokenInfo) -> bool {
-    let definite = |x: &TokenInfo| x.conj().starts_with("ال") || x.clitic.ends_with("ال");
     t.shape == 'a'
         && t.conj().starts_with("ال")
         && t.norm.ends_with("يه")
