@@ -167,6 +167,14 @@ fn name_boundaries() {
             &["محمد بن فيصل"],
             &[],
         ),
+        // A place named with the article, behind a preposition that
+        // carries the article (بالرياض, للقاهرة), is that place.
+        (
+            "وعقد المجلس جلسته في قصر اليمامة بالرياض برئاسة الملك.",
+            &[],
+            &["بالرياض"],
+        ),
+        ("ووصل الوفد للقاهرة أمس.", &[], &["للقاهرة"]),
         // An organisation's head with the article is in no construct: the
         // name after it is a person in apposition, not the club's name.
         (

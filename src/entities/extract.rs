@@ -503,7 +503,7 @@ impl Extractor {
             j.and_then(|j| kinds.get(j))
                 .is_some_and(|k| *k == Some(Kind::Person))
         };
-        (t.place || self.town_here(info, kinds, i))
+        (t.place || t.article_place || self.town_here(info, kinds, i))
             && t.shape == 'a'
             && !t.quoted
             && !t.person_trigger

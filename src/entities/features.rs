@@ -57,6 +57,11 @@ pub struct TokenInfo {
     /// No tagger feature: as one, it lowered the folds' F1 (persons .783 to
     /// .775, places .856 to .854).
     pub place_span: &'static str,
+    /// With the article its proclitic holds (بالرياض, للقاهرة), the word
+    /// is a place the gazetteer names with the article, which `place`
+    /// (looking at the bare core رياض) misses. No tagger feature: the rules
+    /// use it, so the model needs no retraining for it.
+    pub article_place: bool,
     /// How the word stands in Ayaspell's dictionary of ordinary words (see
     /// `ordinary.rs`): `l` listed, `i` inflected, `-` not, or not Arabic.
     pub ordinary: &'static str,
@@ -305,6 +310,11 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
     let arabic = shape == 'a';
     let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
     let written_conj = self::conj(word);
+    let article_place = arabic
+        && !nisba
+        && !place
+        && (clitic.ends_with("ال") || clitic.ends_with("لل"))
+        && gaz.is_place(&format!("ال{core}"));
     let ordinary = if arabic {
         gaz.ordinary(&norm_key).code()
     } else {
@@ -335,6 +345,7 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         full_name: "-",
         place_span: "-",
         ordinary,
+        article_place,
     }
 }
 
