@@ -761,7 +761,9 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// مركز الملك عبدالعزيز, جائزة نجيب محفوظ, دوري عبداللطيف جميل): no
 /// mention of the person. A place after one stays a place (جامع دمشق is
 /// in Damascus). Not طريق ("by way of": عن طريق مروان الشماخ) nor بطولة
-/// ("starring": بطولة نور الشريف).
+/// ("starring": بطولة نور الشريف) but before a title: see
+/// [`TITLED_HEADS`]. Halls, parks, medals and chairs are named so in the
+/// Gulf (قاعة الملك فيصل, وسام الملك عبدالعزيز, كرسي الأمير نايف).
 const FACILITY_HEADS: &[&str] = &[
     "مسجد",
     "جامع",
@@ -775,6 +777,14 @@ const FACILITY_HEADS: &[&str] = &[
     "هييه",
     "ملعب",
     "استاد",
+    "ستاد",
+    "قاعه",
+    "صاله",
+    "حديقه",
+    "متحف",
+    "وسام",
+    "قلاده",
+    "كرسي",
     "شارع",
     "جسر",
     "ميدان",
@@ -790,6 +800,11 @@ const FACILITY_HEADS: &[&str] = &[
     "مهرجان",
     "مسابقه",
 ];
+
+/// Heads that name something for someone only before a title: طريق
+/// الملك عبدالعزيز is a road, عن طريق مروان الشماخ "by way of" him;
+/// بطولة الأمير فيصل a cup, بطولة نور الشريف a film "starring" him.
+const TITLED_HEADS: &[&str] = &["طريق", "بطوله"];
 
 /// Whether a span of `kind` starting at token `a` is inside an
 /// organisation's name: right after its head word (منتخب مصر), after the
@@ -825,9 +840,13 @@ pub(super) fn inside_organisation_at<'a>(
             is_head(FACILITY_HEADS, t) && !definite(t)
         }
     };
+    let titled = a >= 2 && {
+        let t = at(a - 2);
+        is_head(TITLED_HEADS, t) && !definite(t) && at(a - 1).person_trigger
+    };
     let person = kind == Kind::Person;
     (head(1) && !(person && apposed(1)))
-        || (person && (facility(1) || (facility(2) && at(a - 1).person_trigger)))
+        || (person && (facility(1) || (facility(2) && at(a - 1).person_trigger) || titled))
         || (head(2) && at(a - 1).person_trigger && !(person && definite(at(a - 2))))
         || (kind == Kind::Place && head(2) && plain(at(a - 1)))
 }
