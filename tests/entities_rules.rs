@@ -285,6 +285,15 @@ fn corpus(bodies: &[&str]) -> Vec<(Kind, String, usize)> {
         .collect()
 }
 
+/// The names of the entities of one kind that [`corpus`] found.
+fn of_kind(found: &[(Kind, String, usize)], kind: Kind) -> Vec<&str> {
+    found
+        .iter()
+        .filter(|e| e.0 == kind)
+        .map(|e| e.1.as_str())
+        .collect()
+}
+
 #[test]
 fn homographs_of_places_need_a_place_around_them() {
     // كيف is "how" far more often than Kyiv; the article form of a place is
@@ -299,6 +308,19 @@ fn homographs_of_places_need_a_place_around_them() {
 }
 
 #[test]
+fn regions_named_by_common_words_need_a_place_around_them() {
+    // عسير is also "difficult": a place after منطقة, a word elsewhere; a
+    // town coordinated with it is a place too, and named without the و.
+    let (_, places) = names("وتتوقع الأرصاد أمطارا على منطقة عسير والباحة.");
+    assert_eq!(places, ["عسير", "والباحة"]);
+    let (_, places) = names("ويمر الاقتصاد بوضع عسير هذا العام.");
+    assert!(places.is_empty(), "{places:?}");
+    let found = corpus(&["وتتوقع الأرصاد أمطارا على منطقة عسير والباحة."]);
+    let places = of_kind(&found, Kind::Place);
+    assert!(places.contains(&"الباحة"), "{places:?}");
+}
+
+#[test]
 fn names_keep_their_first_letters_when_clustered() {
     // و, ب and ف that open وليد, باري and فادي are the names' own letters,
     // however common يد ("hand") is.
@@ -307,11 +329,7 @@ fn names_keep_their_first_letters_when_clustered() {
         "وصرح وليد المعلم للصحفيين بأن الوفد سيعود.",
         "وأضاف المعلم أن يد الحكومة ممدودة.",
     ]);
-    let persons: Vec<&str> = found
-        .iter()
-        .filter(|e| e.0 == Kind::Person)
-        .map(|e| e.1.as_str())
-        .collect();
+    let persons = of_kind(&found, Kind::Person);
     assert!(persons.contains(&"وليد المعلم"), "{persons:?}");
     assert!(!persons.iter().any(|p| p.starts_with("يد")), "{persons:?}");
     // A first word a name list holds whole keeps its ك, however often the
@@ -321,11 +339,7 @@ fn names_keep_their_first_letters_when_clustered() {
         "وغنت ريم في الحفل، وحضرت ريم حفلا آخر.",
         "وأشاد المدرب بأداء ريم في المسابقة.",
     ]);
-    let persons: Vec<&str> = found
-        .iter()
-        .filter(|e| e.0 == Kind::Person)
-        .map(|e| e.1.as_str())
-        .collect();
+    let persons = of_kind(&found, Kind::Person);
     assert!(persons.contains(&"كريم بنزيمة"), "{persons:?}");
 }
 

@@ -154,7 +154,11 @@ fn reduce(m: &Name, lex: &Lexicon<'_>) -> Reduced {
         // A glued known place (وتركيا) is that place however often the
         // corpus glues it; otherwise the bare word must be attested at least
         // as often as the glued one.
-        let place = |w: &str| lex.gazetteer.is_some_and(|g| g.is_place(w));
+        // For a place, a GeoNames town too (والباحة → الباحة).
+        let place = |w: &str| {
+            lex.gazetteer
+                .is_some_and(|g| g.is_place(w) || (m.kind == Kind::Place && g.is_town(w)))
+        };
         let count = if place(&stem) && !place(first) {
             u32::MAX
         } else {

@@ -532,7 +532,7 @@ impl Extractor {
             let placed = self.place_counts.get(w).copied().unwrap_or(0);
             seen >= 3 && placed * 2 < seen
         };
-        t.town
+        (t.town || t.article_town)
             && !t.given
             && t.name_role == "-"
             && self.in_names(t) == 0

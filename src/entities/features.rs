@@ -62,6 +62,10 @@ pub struct TokenInfo {
     /// (looking at the bare core رياض) misses. No tagger feature: the rules
     /// use it, so the model needs no retraining for it.
     pub article_place: bool,
+    /// The same for GeoNames' towns, and a town behind the conjunction
+    /// (والباحة, بالقطيف), which `town` (word or bare core) misses; for the
+    /// rules only, like `article_place`.
+    pub article_town: bool,
     /// How the word stands in Ayaspell's dictionary of ordinary words (see
     /// `ordinary.rs`): `l` listed, `i` inflected, `-` not, or not Arabic.
     pub ordinary: &'static str,
@@ -310,11 +314,14 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
     let arabic = shape == 'a';
     let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
     let written_conj = self::conj(word);
-    let article_place = arabic
+    let definite_core = (arabic && !nisba && (clitic.ends_with("ال") || clitic.ends_with("لل")))
+        .then(|| format!("ال{core}"));
+    let article_place = !place && definite_core.as_deref().is_some_and(|w| gaz.is_place(w));
+    let town = arabic && !nisba && (gaz.is_town(&norm_key) || gaz.is_town(core));
+    let article_town = arabic
         && !nisba
-        && !place
-        && (clitic.ends_with("ال") || clitic.ends_with("لل"))
-        && gaz.is_place(&format!("ال{core}"));
+        && !town
+        && (gaz.is_town(conj) || definite_core.as_deref().is_some_and(|w| gaz.is_town(w)));
     let ordinary = if arabic {
         gaz.ordinary(&norm_key).code()
     } else {
@@ -330,7 +337,7 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
             Some(NameRole::Unknown) => "u",
             None => "-",
         },
-        town: arabic && !nisba && (gaz.is_town(&norm_key) || gaz.is_town(core)),
+        town,
         person_trigger: trig(&|w| gaz.is_person_trigger(w)),
         place_trigger: trig(&|w| gaz.is_place_trigger(w)),
         nisba,
@@ -346,6 +353,7 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
         place_span: "-",
         ordinary,
         article_place,
+        article_town,
     }
 }
 

@@ -134,7 +134,14 @@ impl Gazetteer {
             let (Some(arabic), Some(english)) = (cols.next(), cols.next()) else {
                 continue;
             };
-            let country = matches!(cols.next(), Some("country" | "region"));
+            let kind = cols.next();
+            // A region named by a common word is weighed in context, as
+            // GeoNames' one-word towns are (see `towns`).
+            if kind == Some("region-word") {
+                g.towns.extend(arabic.split('|').map(normalize_str));
+                continue;
+            }
+            let country = matches!(kind, Some("country" | "region"));
             g.add(arabic.split('|'), english.split('|'), country);
         }
         // GeoNames' towns of several words are places by that very spelling
