@@ -321,6 +321,28 @@ fn regions_named_by_common_words_need_a_place_around_them() {
 }
 
 #[test]
+fn a_surname_goes_to_the_full_name_of_its_own_article() {
+    // Two of a family in two articles, each named in full and then by
+    // surname, and the surname alone in a third: the surname gathers no
+    // one's articles but its own.
+    let found = corpus(&[
+        "وقال محمد العمري إن الطرق مغلقة. وأضاف العمري أن العمل مستمر.",
+        "وقال سعيد العمري إن الطرق مغلقة. وأضاف العمري أن العمل مستمر.",
+        "وأضاف العمري أن العمل مستمر.",
+    ]);
+    let count = |name: &str| found.iter().find(|e| e.1 == name).map(|e| e.2);
+    assert_eq!(count("محمد العمري"), Some(1), "{found:?}");
+    assert_eq!(count("سعيد العمري"), Some(1), "{found:?}");
+    assert_eq!(count("العمري"), Some(1), "{found:?}");
+    // A given name alone is no kunya's: محمد is not أبو محمد.
+    let found = corpus(&[
+        "وقال أبو محمد إن الطرق مغلقة.",
+        "وقال محمد الشهري إن الفريق جاهز، وقال محمد إن المباراة صعبة.",
+    ]);
+    assert!(found.iter().all(|e| e.2 == 1), "{found:?}");
+}
+
+#[test]
 fn names_keep_their_first_letters_when_clustered() {
     // و, ب and ف that open وليد, باري and فادي are the names' own letters,
     // however common يد ("hand") is.

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::coreference::KIN_CONNECTORS;
 use super::extract::{Extractor, Kind};
 use super::features::Counts;
 use super::gazetteer::{place_key, Gazetteer};
@@ -448,11 +449,15 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
         for &j in candidates {
             let (a, b) = (&nodes[i], &nodes[j]);
             if b.norms.len() > a.norms.len() {
-                let tail = &b.norms[b.norms.len() - a.norms.len()..];
-                if tail
-                    .iter()
-                    .zip(&a.norms)
-                    .all(|(x, y)| same_word(x, y, &lex))
+                let at = b.norms.len() - a.norms.len();
+                let tail = &b.norms[at..];
+                // After أبو, بن, آل the rest is another's name: محمد alone
+                // is not أبو محمد, nor مشعل فيصل بن مشعل.
+                if !KIN_CONNECTORS.contains(&b.norms[at - 1].as_str())
+                    && tail
+                        .iter()
+                        .zip(&a.norms)
+                        .all(|(x, y)| same_word(x, y, &lex))
                 {
                     let r = find(&mut parent, j);
                     if !targets.contains(&r) {

@@ -306,6 +306,7 @@ impl Extractor {
         // (رامون | كالديرون), unless the second opens with a conjunction.
         join_adjacent_persons(paragraphs, &mut out.mentions);
         self.trim_person_tails(paragraphs, &mut out.mentions);
+        super::coreference::link_short_names(&mut out.mentions);
         out.related_places.sort();
         out.related_places.dedup();
         out
