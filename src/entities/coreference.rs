@@ -41,27 +41,26 @@ fn shortens(short: &[&str], long: &[&str]) -> bool {
 /// name of the article it shortens, if there is exactly one; its place in
 /// the text stays.
 pub(super) fn link_short_names(mentions: &mut [Mention]) {
-    let persons: Vec<usize> = (0..mentions.len())
+    let persons: Vec<(usize, Vec<&str>)> = (0..mentions.len())
         .filter(|&i| mentions[i].kind == Kind::Person)
+        .map(|i| (i, bare(&mentions[i])))
         .collect();
     let mut changes: Vec<(usize, usize)> = Vec::new();
-    for &i in &persons {
-        let short = bare(&mentions[i]);
-        let mut target: Option<(usize, Vec<&str>)> = None;
+    for (i, short) in &persons {
+        let mut target: Option<(usize, &[&str])> = None;
         let mut ambiguous = false;
-        for &j in &persons {
-            let long = bare(&mentions[j]);
-            if !shortens(&short, &long) {
+        for (j, long) in &persons {
+            if !shortens(short, long) {
                 continue;
             }
-            match &target {
-                Some((_, seen)) if *seen != long => ambiguous = true,
+            match target {
+                Some((_, seen)) if seen != long.as_slice() => ambiguous = true,
                 Some(_) => {}
-                None => target = Some((j, long)),
+                None => target = Some((*j, long)),
             }
         }
         if let (Some((j, _)), false) = (target, ambiguous) {
-            changes.push((i, j));
+            changes.push((*i, j));
         }
     }
     for (i, j) in changes {
