@@ -200,6 +200,12 @@ fn name_boundaries() {
             &["بدران الشهري"],
             &[],
         ),
+        // A noun in construct with a place is an office, not a surname.
+        (
+            "وحضر الاستقبال الأمير مشعل بن ماجد محافظ جدة.",
+            &["مشعل بن ماجد"],
+            &["جدة"],
+        ),
         // A family name with the article that Wikidata's people bear stays
         // on the name, however common the word is in running text.
         (

@@ -93,7 +93,7 @@ pub(super) fn without_trailing_connectors(info: &[TokenInfo], a: usize, mut b: u
 /// its period (هشام ل.: news abbreviates surnames it withholds), and a
 /// surname after a name that ends in a common given name (ادريس | جطو): a
 /// word the training text hardly saw, no title, place, adjective of origin
-/// or conjunction.
+/// or conjunction, nor a noun a place follows.
 pub(super) fn extend_name(
     info: &[TokenInfo],
     covered: &[bool],
@@ -153,7 +153,12 @@ pub(super) fn extend_name(
         && !t.place_trigger
         && !t.quoted
         && !imperfect_verb(t, 0)
-        && t.norm.chars().count() >= 3;
+        && t.norm.chars().count() >= 3
+        // A noun in construct with a place is an office: محافظ جدة, not a
+        // surname (مشعل بن ماجد | محافظ جدة).
+        && !info
+            .get(b + 1)
+            .is_some_and(|n| (n.place || n.town) && n.clitic.is_empty());
     if after_given && surname {
         b + 1
     } else {
