@@ -6,7 +6,8 @@
 //! gathers every article about anyone of the family, and led the list of
 //! persons. Within one article the full name says who is meant, so the short
 //! mention takes it before the corpus is clustered; where the article names
-//! two people it may shorten (محمد العمري and سعيد العمري), it stays as it is.
+//! two people it may shorten (محمد العمري and سعيد العمري), the one named
+//! last before it.
 //! The short mention keeps its place in the text (what the reader
 //! highlights) but takes the full name's words, so its entity's variants
 //! are the full names' spellings.
@@ -37,9 +38,11 @@ fn shortens(short: &[&str], long: &[&str]) -> bool {
     surname || given
 }
 
-/// Gives each short person mention the words of the one longer person
-/// name of the article it shortens, if there is exactly one; its place in
-/// the text stays.
+/// Gives each short person mention the words of the longer person name of
+/// the article it shortens: the one there is, or, of several, the last
+/// named before it (news goes on by surname with the person it named
+/// last); none before it, it stays. Either way the article is listed only
+/// under persons it names in full. Its place in the text stays.
 pub(super) fn link_short_names(mentions: &mut [Mention]) {
     let persons: Vec<(usize, Vec<&str>)> = (0..mentions.len())
         .filter(|&i| mentions[i].kind == Kind::Person)
@@ -47,19 +50,25 @@ pub(super) fn link_short_names(mentions: &mut [Mention]) {
         .collect();
     let mut changes: Vec<(usize, usize)> = Vec::new();
     for (i, short) in &persons {
-        let mut target: Option<(usize, &[&str])> = None;
-        let mut ambiguous = false;
-        for (j, long) in &persons {
-            if !shortens(short, long) {
-                continue;
-            }
-            match target {
-                Some((_, seen)) if seen != long.as_slice() => ambiguous = true,
+        let mut first: Option<(usize, &[&str])> = None;
+        let mut several = false;
+        let mut last_before: Option<usize> = None;
+        for (j, long) in persons.iter().filter(|(_, long)| shortens(short, long)) {
+            match first {
+                Some((_, seen)) if seen != long.as_slice() => several = true,
                 Some(_) => {}
-                None => target = Some((*j, long)),
+                None => first = Some((*j, long)),
+            }
+            if j < i {
+                last_before = Some(*j);
             }
         }
-        if let (Some((j, _)), false) = (target, ambiguous) {
+        let target = if several {
+            last_before
+        } else {
+            first.map(|f| f.0)
+        };
+        if let Some(j) = target {
             changes.push((*i, j));
         }
     }
@@ -102,10 +111,15 @@ mod tests {
             (&["العمري", "محمد العمري"], &["محمد العمري", "محمد العمري"]),
             // With the conjunction: the same name.
             (&["محمد العمري", "والعمري"], &["محمد العمري", "محمد العمري"]),
-            // Two people it may shorten: it stays.
+            // Two people it may shorten: the last named before it; none
+            // before it, it stays.
             (
                 &["محمد العمري", "سعيد العمري", "العمري"],
-                &["محمد العمري", "سعيد العمري", "العمري"],
+                &["محمد العمري", "سعيد العمري", "سعيد العمري"],
+            ),
+            (
+                &["العمري", "محمد العمري", "سعيد العمري"],
+                &["العمري", "محمد العمري", "سعيد العمري"],
             ),
             // After بن, أبو the rest is another's name.
             (&["فيصل بن مشعل", "مشعل"], &["فيصل بن مشعل", "مشعل"]),
