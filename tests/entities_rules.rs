@@ -327,6 +327,22 @@ fn regions_named_by_common_words_need_a_place_around_them() {
 }
 
 #[test]
+fn the_crown_princes_title_alone_is_no_person() {
+    let extractor = Extractor::builtin().unwrap();
+    let found = extractor.article(&[
+        "خادم الحرمين يستقبل ولي العهد",
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة الأمير محمد بن نايف ولي العهد.",
+    ]);
+    let alone: Vec<&Vec<String>> = found
+        .mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Person && m.norms.len() == 1)
+        .map(|m| &m.norms)
+        .collect();
+    assert!(alone.is_empty(), "{alone:?}");
+}
+
+#[test]
 fn a_surname_goes_to_the_full_name_of_its_own_article() {
     // Two of a family in two articles, each named in full and then by
     // surname, and the surname alone in a third: the surname gathers no

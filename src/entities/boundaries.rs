@@ -298,12 +298,23 @@ impl Extractor {
     }
 
     /// Drops from the end of a person's name, whichever rule made it, words
-    /// of running text (محمد سيد عدنان | لا), inflected ones included.
+    /// of running text (محمد سيد عدنان | لا), inflected ones included; and
+    /// drops a "person" that is only the crown prince's title.
     pub(super) fn trim_person_tails<S: AsRef<str>>(
         &self,
         paragraphs: &[S],
-        mentions: &mut [Mention],
+        mentions: &mut Vec<Mention>,
     ) {
+        // Nor is the title alone a person: يستقبل ولي العهد.
+        mentions.retain(|m| {
+            let after = paragraphs[m.paragraph]
+                .as_ref()
+                .get(m.range.end..)
+                .unwrap_or("");
+            !(m.kind == Kind::Person
+                && m.norms.len() == 1
+                && opens_crown_prince(&m.norms[0], after))
+        });
         for m in mentions.iter_mut().filter(|m| m.kind == Kind::Person) {
             while m.norms.len() >= 2 {
                 let last = &m.norms[m.norms.len() - 1];
