@@ -280,15 +280,20 @@ impl Extractor {
         after_preposition || accusative
     }
 
-    /// Whether `last`, after `before`, a word of a name list, is a family
-    /// name with the article that Wikidata's people bear as a surname,
-    /// however common the word is in running text: خالد | الشهري
-    /// ("monthly"), بدران | العمر ("age"), the way most Gulf names are
-    /// written.
+    /// Whether `last`, a word with the article that the tagger or a rule
+    /// kept in a name, is a family name there however common the word is
+    /// in running text: after a word of a name list if Wikidata's people
+    /// bear it as a surname (خالد | الشهري "monthly", بدران | العمر
+    /// "age"), and after a common given name in any case (محمد | السلطان
+    /// "the sultan"), the way most Gulf names are written. The tagger
+    /// itself seldom runs a given name on into such a word (محمد | الثلاثاء
+    /// it leaves), so a kept one is the name's.
     pub(super) fn family_name(&self, before: &str, last: &str) -> bool {
-        last.starts_with("ال")
-            && (self.given_name(before) || self.gazetteer.name_role(before).is_some())
-            && self.gazetteer.name_role(last) == Some(super::gazetteer::NameRole::Surname)
+        let listed = || {
+            (self.given_name(before) || self.gazetteer.name_role(before).is_some())
+                && self.gazetteer.name_role(last) == Some(super::gazetteer::NameRole::Surname)
+        };
+        last.starts_with("ال") && (self.gazetteer.is_given_name(before) || listed())
     }
 
     /// Whether a name list holds `norm` as a given name.
