@@ -213,6 +213,13 @@ fn name_boundaries() {
             &["علي الصالح"],
             &[],
         ),
+        // A surname the article named in full is found again with the
+        // article, whose ل is no preposition.
+        (
+            "وأشاد الأمير خالد الفيصل بجهود الأجهزة. وكان الفيصل قد افتتح المعرض.",
+            &["خالد الفيصل", "الفيصل"],
+            &[],
+        ),
         // After a common given name, any such word the tagger kept.
         (
             "وقال المحلل محمد السلطان إن السوق تأثر.",

@@ -32,8 +32,10 @@ impl Extractor {
     /// A person's name found again must not be a common word behind a
     /// preposition: لصالح is "for the benefit of", whoever صالح is.
     fn word_after_preposition(&self, t: &TokenInfo, kind: Kind) -> bool {
+        // The article's ل is no preposition (الفيصل); لل's first is.
+        let before_article = t.clitic.strip_suffix("ال").unwrap_or(t.clitic);
         kind == Kind::Person
-            && t.clitic.contains(['ل', 'ب', 'ك'])
+            && before_article.contains(['ل', 'ب', 'ك'])
             && self.counts.get(t.core()).copied().unwrap_or(0) >= 3
     }
 
