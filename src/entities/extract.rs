@@ -21,7 +21,7 @@ use super::model::{ModelError, Perceptron, N_TAGS};
 use super::multiword::multiword_places;
 use super::scoring::WordCache;
 use super::tagger::{forced_person, spans, B_PERS, O};
-use crate::text::{normalize_str, tokenize, TokenKind};
+use crate::text::{bears_article, normalize_str, tokenize, TokenKind};
 
 /// The compiled-in tagger, trained on ANERcorp (CC BY-SA 4.0, see
 /// `data/ATTRIBUTION.md`) by `sahifa-train`.
@@ -565,7 +565,7 @@ impl Extractor {
             let placed = self.place_counts.get(&*t.norm).copied().unwrap_or(0);
             seen > 0 && placed * 2 >= seen
         };
-        (t.clitic.ends_with("ال") || t.clitic.ends_with("لل"))
+        bears_article(t.clitic)
             && g.is_place(t.core())
             && !g.is_place(&t.norm)
             && !g.is_place(t.conj())
@@ -644,8 +644,7 @@ fn title_appositions(
         let mut j = i + 1;
         let modifier = |t: &TokenInfo| {
             t.norm.starts_with("ال")
-                || t.clitic.ends_with("ال")
-                || t.clitic.ends_with("لل")
+                || bears_article(t.clitic)
                 || t.nisba
                 || &*t.norm == "،"
                 || &*t.norm == "باسم"
@@ -855,7 +854,7 @@ pub(super) fn inside_organisation_at<'a>(
 /// Whether a word bears the article, after a conjunction or a preposition
 /// or not (الفريق, والفريق, بالجامعة).
 fn definite(t: &TokenInfo) -> bool {
-    t.conj().starts_with("ال") || t.clitic.ends_with("ال") || t.clitic.ends_with("لل")
+    t.conj().starts_with("ال") || bears_article(t.clitic)
 }
 
 /// Whether a word ends like an adjective of origin: ي, but not اي

@@ -314,8 +314,8 @@ pub fn word_info(word: &str, gaz: &Gazetteer, counts: &Counts) -> TokenInfo {
     let arabic = shape == 'a';
     let trig = |f: &dyn Fn(&str) -> bool| arabic && (f(&norm_key) || f(core) || f(conj));
     let written_conj = self::conj(word);
-    let definite_core = (arabic && !nisba && (clitic.ends_with("ال") || clitic.ends_with("لل")))
-        .then(|| format!("ال{core}"));
+    let definite_core =
+        (arabic && !nisba && crate::text::bears_article(clitic)).then(|| format!("ال{core}"));
     let article_place = !place && definite_core.as_deref().is_some_and(|w| gaz.is_place(w));
     let town = arabic && !nisba && (gaz.is_town(&norm_key) || gaz.is_town(core));
     let article_town = arabic

@@ -12,6 +12,12 @@ pub const PROCLITICS: &[&str] = &[
     "وك", "ول", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل",
 ];
 
+/// Whether a proclitic sequence includes the article ال, written (بال,
+/// وال) or implied after ل (لل).
+pub fn bears_article(prefix: &str) -> bool {
+    prefix.ends_with("ال") || prefix.ends_with("لل")
+}
+
 /// One way to read a word: proclitics, then a stem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Analysis<'a> {
@@ -37,7 +43,7 @@ pub fn analyses(word: &str) -> Vec<Analysis<'_>> {
                 out.push(Analysis {
                     prefix: p,
                     stem,
-                    article: p.ends_with("ال") || p.ends_with("لل"),
+                    article: bears_article(p),
                 });
             }
         }

@@ -7,7 +7,7 @@ mod fold;
 mod normalize;
 mod tokens;
 
-pub use clitics::{analyses, Analysis, PROCLITICS};
+pub use clitics::{analyses, bears_article, Analysis, PROCLITICS};
 pub use dates::{find_date, parse_date, FoundDate};
 pub use fold::{fold_char, fold_key, is_harakah};
 pub use normalize::{normalize, normalize_str, Normalized};
