@@ -289,8 +289,9 @@ impl Extractor {
     /// itself seldom runs a given name on into such a word (محمد | الثلاثاء
     /// it leaves), so a kept one is the name's.
     pub(super) fn family_name(&self, before: &str, last: &str) -> bool {
+        // Any role of Wikidata's includes its given names (`given_name`).
         let listed = || {
-            (self.given_name(before) || self.gazetteer.name_role(before).is_some())
+            self.gazetteer.name_role(before).is_some()
                 && self.gazetteer.name_role(last) == Some(super::gazetteer::NameRole::Surname)
         };
         last.starts_with("ال") && (self.gazetteer.is_given_name(before) || listed())
