@@ -275,6 +275,13 @@ fn name_boundaries() {
         ("ووقف الرجل أمام صاحب المحل طويلا.", &[], &[]),
         // ... but not where it is part of an organisation's name.
         ("وقالت صحيفة لوس أنجلوس تايمز إن المفاوضات توقفت.", &[], &[]),
+        // Saudi governorates GeoNames names in Latin letters only, and one
+        // it writes with a left-to-right mark.
+        (
+            "ووصل الوفد إلى محافظة القنفذة قادما من حفر الباطن.",
+            &[],
+            &["القنفذة", "حفر الباطن"],
+        ),
     ];
     let mut failures = Vec::new();
     for (sentence, persons, places) in cases {
@@ -327,7 +334,7 @@ fn homographs_of_places_need_a_place_around_them() {
 }
 
 #[test]
-fn regions_named_by_common_words_need_a_place_around_them() {
+fn regions_and_towns_named_by_common_words_need_a_place_around_them() {
     // عسير is also "difficult": a place after منطقة, a word elsewhere; a
     // town coordinated with it is a place too, and named without the و.
     let (_, places) = names("وتتوقع الأرصاد أمطارا على منطقة عسير والباحة.");
@@ -337,6 +344,12 @@ fn regions_named_by_common_words_need_a_place_around_them() {
     let found = corpus(&["وتتوقع الأرصاد أمطارا على منطقة عسير والباحة."]);
     let places = of_kind(&found, Kind::Place);
     assert!(places.contains(&"الباحة"), "{places:?}");
+    // So are Saudi governorates: فرسان is also "knights", الحريق "the
+    // fire".
+    let (_, places) = names("وزار الأمير محافظة فرسان ثم محافظة الحريق.");
+    assert_eq!(places, ["فرسان", "الحريق"]);
+    let (_, places) = names("وتحدث فرسان الفروسية عن الحريق الذي اندلع أمس.");
+    assert!(places.is_empty(), "{places:?}");
 }
 
 #[test]

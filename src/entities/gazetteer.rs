@@ -135,9 +135,9 @@ impl Gazetteer {
                 continue;
             };
             let kind = cols.next();
-            // A region named by a common word is weighed in context, as
-            // GeoNames' one-word towns are (see `towns`).
-            if kind == Some("region-word") {
+            // A region or town named by a common word is weighed in context,
+            // as GeoNames' one-word towns are (see `towns`).
+            if matches!(kind, Some("region-word" | "town-word")) {
                 g.towns.extend(arabic.split('|').map(normalize_str));
                 continue;
             }

