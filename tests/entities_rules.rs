@@ -275,6 +275,13 @@ fn name_boundaries() {
         ("ووقف الرجل أمام صاحب المحل طويلا.", &[], &[]),
         // ... but not where it is part of an organisation's name.
         ("وقالت صحيفة لوس أنجلوس تايمز إن المفاوضات توقفت.", &[], &[]),
+        // أبا, the accusative of أبو and the start of families' names,
+        // binds to the word after it.
+        (
+            "وقال مدير الجامعة الدكتور سليمان أبا الخيل إن الجامعة تتطور.",
+            &["سليمان أبا الخيل"],
+            &[],
+        ),
         // Saudi governorates GeoNames names in Latin letters only, and one
         // it writes with a left-to-right mark.
         (

@@ -8,14 +8,16 @@ use super::features::TokenInfo;
 /// Words inside compound names that bind to the word after them
 /// (normalized).
 const CONNECTORS: &[&str] = &[
-    "عبد", "ابو", "ابن", "بن", "بنت", "ال", "ام", "دي", "دو", "دا", "فان", "فون", "ولد",
+    "عبد", "ابو", "ابا", "ابن", "بن", "بنت", "ال", "ام", "دي", "دو", "دا", "فان", "فون", "ولد",
 ];
 
 /// Connectors that only ever bind a name to the word after it: after عبد,
-/// ابو, ابن, بن or بنت comes the rest of the name, however common that word
-/// is elsewhere (عبد | الواحد, ابو | بكر, فاطمة بنت | أسد).
+/// ابو (and ابا, as أبو is written in the accusative and in families
+/// such as أبا الخيل), ابن, بن or بنت comes the rest of the name, however
+/// common that word is elsewhere (عبد | الواحد, ابو | بكر, سليمان أبا |
+/// الخيل, فاطمة بنت | أسد).
 /// (ابن is also "son" in running text: شومسكي، ابن | رجل.)
-const STRONG_CONNECTORS: &[&str] = &["عبد", "ابو", "بن", "بنت"];
+const STRONG_CONNECTORS: &[&str] = &["عبد", "ابو", "ابا", "بن", "بنت"];
 
 /// Whether token `i` binds a name to the word after it: a connector, ابي
 /// after بن/بنت (علي بن ابي | طالب; ابي is also a spelling of آبي, شينزو

@@ -16,10 +16,11 @@ use super::extract::{Kind, Mention};
 use super::features::conj;
 
 /// Words after which a name goes on with someone else's (a father's, a
-/// child's, a family's): ابو, ام, ابن, بن, بنت, آل, ولد, and عبد, whose
+/// child's, a family's): ابو (ابا), ام, ابن, بن, بنت, آل, ولد, and عبد, whose
 /// next word is no name by itself. مشعل is not فيصل بن مشعل, nor محمد
 /// أبو محمد.
-pub(super) const KIN_CONNECTORS: &[&str] = &["ابو", "ام", "ابن", "بن", "بنت", "ال", "ولد", "عبد"];
+pub(super) const KIN_CONNECTORS: &[&str] =
+    &["ابو", "ابا", "ام", "ابن", "بن", "بنت", "ال", "ولد", "عبد"];
 
 /// A mention's words without a leading conjunction و/ف, as compared.
 fn bare(m: &Mention) -> Vec<&str> {
