@@ -282,6 +282,12 @@ fn name_boundaries() {
             &["سليمان أبا الخيل"],
             &[],
         ),
+        // A form of address opens no name.
+        (
+            "وقال الكابتن لويس فيجو إن الفريق جاهز.",
+            &["لويس فيجو"],
+            &[],
+        ),
         // Saudi governorates GeoNames names in Latin letters only, and one
         // it writes with a left-to-right mark.
         (

@@ -16,7 +16,7 @@ use super::boundaries::{
     binds_strongly, extend_name, imperfect_verb, join_adjacent_persons, without_trailing_connectors,
 };
 use super::features::{keep_final_maksura, nisba_base, Counts, TokenInfo};
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, HONORIFICS};
 use super::model::{ModelError, Perceptron, N_TAGS};
 use super::multiword::multiword_places;
 use super::scoring::WordCache;
@@ -340,8 +340,11 @@ impl Extractor {
                 // article, which an adjective after a definite title would
                 // need (العميد تركي المالكي).
                 let named = |k: usize| info[k].given && !definite(&info[k]);
-                while a < b && (info[a].person_trigger || (info[a].nisba && !given(a) && !named(a)))
-                {
+                let title = |k: usize| {
+                    info[k].person_trigger
+                        || (HONORIFICS.contains(&info[k].conj()) && !info[k].given)
+                };
+                while a < b && (title(a) || (info[a].nisba && !given(a) && !named(a))) {
                     a += 1;
                 }
                 // A word after عبد, ابو, بن stays, however common: عبد

@@ -385,6 +385,31 @@ pub const PERSON_TRIGGERS: &[&str] = &[
     "خادم",
 ];
 
+/// Forms of address that open no name but are not among the tagger's
+/// triggers (that list is a feature: adding to it changes the model):
+/// when a person's span opens with one, the name starts after it
+/// (الكابتن | لويس فيجو, سمو | الأمير). Normalized.
+pub const HONORIFICS: &[&str] = &[
+    "الكابتن",
+    "كابتن",
+    "المهندسه",
+    "الاستاذه",
+    "المحاميه",
+    "الحاج",
+    "الحاجه",
+    "سمو",
+    "معالي",
+    "فضيله",
+    "سعاده",
+    "المشير",
+    "الفريق",
+    "الرايد",
+    "النقيب",
+    "المقدم",
+    "الملازم",
+    "الرقيب",
+];
+
 /// Words that introduce a place (normalized).
 pub const PLACE_TRIGGERS: &[&str] = &[
     "مدينه",
