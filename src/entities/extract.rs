@@ -540,10 +540,11 @@ impl Extractor {
             && !t.given
             && t.name_role == "-"
             && self.in_names(t) == 0
-            && !running(&t.norm)
-            && !running(t.core())
-            && (self.gazetteer.ordinary(t.conj()) == super::ordinary::Ordinary::Unlisted
-                || (t.rare && place_context(info, kinds, i)))
+            && (seat_named(info, i)
+                || (!running(&t.norm)
+                    && !running(t.core())
+                    && (self.gazetteer.ordinary(t.conj()) == super::ordinary::Ordinary::Unlisted
+                        || (t.rare && place_context(info, kinds, i)))))
     }
 
     /// A word the training text saw three times or more, less than half of
@@ -589,6 +590,17 @@ impl Extractor {
     pub(super) fn homograph(&self, t: &TokenInfo) -> bool {
         t.place && self.common_word(t)
     }
+}
+
+/// Whether token `i` names the town a word for one is in construct with:
+/// محافظة الطائف, مدينة الخبر, قرية, بلدة. There a town's name is one
+/// even if running text mostly uses it as a word (ANERcorp has الطائف
+/// only in اتفاق الطائف, tagged O; الخبر is "the news").
+pub(super) fn seat_named(info: &[TokenInfo], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|j| {
+        matches!(info[j].conj(), "مدينه" | "محافظه" | "بلده" | "قريه")
+            && matches!(info[i].clitic, "" | "ال")
+    })
 }
 
 /// Whether token `i` stands where a place does: after a word that announces

@@ -8,10 +8,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::boundaries::join_adjacent;
 use super::extract::{
-    adjective_after, adjective_after_noun, inside_organisation, inside_organisation_at,
+    adjective_after, adjective_after_noun, inside_organisation, inside_organisation_at, seat_named,
     ArticleMentions, Extractor, Kind, Mention, Tagged,
 };
 use super::features::{fold_final_maksura, short_quotes, tagger_word, TokenInfo};
+use super::ordinary::Ordinary;
 use crate::text::{tokenize, TokenKind};
 
 impl Extractor {
@@ -69,7 +70,14 @@ impl Extractor {
                     j += 1;
                 }
                 let last = &t.info[j - 1];
-                if (kind == Kind::Person || j - i == 1) && self.spreads(last, kind) {
+                // A town that is also a word of the language, named only
+                // because a word for a town came before it (مدينة الخبر),
+                // makes no other الخبر "the news" of the article a place.
+                let word_town = kind == Kind::Place
+                    && !last.place
+                    && seat_named(&t.info, j - 1)
+                    && self.gazetteer.ordinary(last.conj()) != Ordinary::Unlisted;
+                if (kind == Kind::Person || j - i == 1) && self.spreads(last, kind) && !word_town {
                     known
                         .entry(t.keys[j - 1].clone().into_owned())
                         .or_insert(kind);
