@@ -288,6 +288,13 @@ fn name_boundaries() {
             &["لويس فيجو"],
             &[],
         ),
+        // A city before a common given name ends an office; it is no
+        // part of the name.
+        (
+            "وأوضح مدير تعليم جدة عبدالله الثقفي أن الدراسة تبدأ الأحد.",
+            &["عبدالله الثقفي"],
+            &["جدة"],
+        ),
         // Saudi governorates GeoNames names in Latin letters only, and one
         // it writes with a left-to-right mark.
         (

@@ -387,12 +387,15 @@ impl Extractor {
                 // A "place" just before a person is the first part of the
                 // name (نور سلطان نزارباييف), unless a preposition governs it
                 // or it is a country: no name opens with إسرائيل (إسرائيل
-                // | إيهود أولمرت).
+                // | إيهود أولمرت). Nor a city the gazetteer knows before a
+                // common given name: the city ends an office (مدير تعليم
+                // جدة | عبدالله الثقفي).
                 if let Some(last) = out.last_mut() {
                     if last.0 == Kind::Place
                         && last.2 == a
                         && !after_preposition(info, last.1)
                         && !self.known_country(&info[last.1..last.2])
+                        && !(info[last.2 - 1].place && info[a].given)
                     {
                         *last = (Kind::Person, last.1, b);
                         continue;
