@@ -697,8 +697,10 @@ fn title_appositions(
 
 /// Untagged names of the form given name, بن or بنت, name (حصة بنت
 /// سلمان, الأميرة نورة بنت محمد): both names in a name list, the first
-/// as a given name, for حصة and نورة are also words the tagger saw; the
-/// rest of the chain follows as [`extend_name`] carries it (بن عبدالعزيز).
+/// as a given name, for حصة and نورة are also words the tagger saw; or
+/// given name, آل, family (تركي آل الشيخ). The rest of the chain follows
+/// as [`extend_name`] carries it (بن عبدالعزيز). None inside an
+/// organisation's or a contest's name (كأس الأمير محمد بن سلمان).
 fn patronymics(
     info: &[TokenInfo],
     kinds: &[Option<Kind>],
@@ -717,12 +719,17 @@ fn patronymics(
     let mut i = 0;
     while i + 2 < info.len() {
         let (t, c) = (&info[i], &info[i + 1]);
+        // After آل comes a family's name, whatever the word (آل الشيخ).
+        let family = &*c.norm == "ال"
+            && info[i + 2].shape == 'a'
+            && info[i + 2].core().chars().filter(|&l| l != 'ـ').count() >= 3
+            && (free(i + 2) || kinds[i + 2] == Some(Kind::Person));
         if (free(i) && free(i + 1))
             && (t.given || t.name_role == "g")
             && !t.has_conjunction()
             && !t.person_trigger
-            && matches!(&*c.norm, "بن" | "بنت")
-            && named(i + 2)
+            && (matches!(&*c.norm, "بن" | "بنت") && named(i + 2) || family)
+            && !inside_organisation(info, i, Kind::Person)
         {
             let mut b = i + 3;
             while kinds.get(b) == Some(&Some(Kind::Person)) {
