@@ -300,6 +300,13 @@ fn name_boundaries() {
             &[],
             &[],
         ),
+        // A building's head with the article ends a name the tagger ran
+        // on into the place visited.
+        (
+            "وزار أمير المنطقة الأمير سلمان بن سلطان المسجد النبوي، واطلع على مشروعات التوسعة.",
+            &["سلمان بن سلطان"],
+            &[],
+        ),
         // A city before a common given name ends an office; it is no
         // part of the name.
         (

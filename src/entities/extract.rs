@@ -347,6 +347,18 @@ impl Extractor {
                 while a < b && (title(a) || (info[a].nisba && !given(a) && !named(a))) {
                     a += 1;
                 }
+                // A building's or an organisation's head with the article
+                // ends the name: it opens the place visited or the body
+                // led (الأمير سلمان بن سلطان | المسجد النبوي). Unless
+                // Wikidata's people bear it as a surname (عبد العزيز
+                // الدوري, not "the league").
+                if let Some(k) = (a + 1..b).find(|&k| {
+                    definite_head(info[k].conj())
+                        && info[k].name_role != "s"
+                        && !binds_strongly(info, k - 1)
+                }) {
+                    b = k;
+                }
                 // A word after عبد, ابو, بن stays, however common: عبد
                 // الواحد.
                 while b > a
@@ -948,6 +960,14 @@ fn non_human_plural(norm: &str) -> bool {
 /// Whether a token is an organisation's head word (نادي, وكالة, منتخب).
 fn organisation_head(t: &TokenInfo) -> bool {
     is_head(ORGANISATION_HEADS, t)
+}
+
+/// Whether a word with the article (normalized) is the head of an
+/// organisation's or a building's name: المسجد, المستشفي, النادي. Such a
+/// word is no part of a person's name (سلمان بن سلطان | المسجد النبوي).
+fn definite_head(word: &str) -> bool {
+    word.strip_prefix("ال")
+        .is_some_and(|bare| ORGANISATION_HEADS.contains(&bare) || FACILITY_HEADS.contains(&bare))
 }
 
 /// Whether a token is one of `heads`, with or without its proclitics.
