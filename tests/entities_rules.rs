@@ -300,6 +300,13 @@ fn name_boundaries() {
             &[],
             &[],
         ),
+        // A ruler's title in construct with a place after a name is the
+        // next apposition's office, and the title before it no name's.
+        (
+            "وبعث برقية تهنئة إلى السلطان قابوس بن سعيد سلطان عمان، وأخرى إلى أمير الكويت.",
+            &["قابوس بن سعيد"],
+            &["عمان", "الكويت"],
+        ),
         // A building's head with the article ends a name the tagger ran
         // on into the place visited.
         (

@@ -359,6 +359,22 @@ impl Extractor {
                 }) {
                     b = k;
                 }
+                // A ruler's title that is also a given name, in construct
+                // with the place that follows, is the next apposition's
+                // office: السلطان قابوس بن سعيد | سلطان عمان.
+                // The tagger may have run on over the place too.
+                if b >= a + 4 && info[b - 1].place && RULERS.contains(&info[b - 2].conj()) {
+                    b -= 1;
+                }
+                if b >= a + 3
+                    && !binds_strongly(info, b - 2)
+                    && RULERS.contains(&info[b - 1].conj())
+                    && info
+                        .get(b)
+                        .is_some_and(|n| (n.place || n.town) && n.clitic.is_empty())
+                {
+                    b -= 1;
+                }
                 // A word after عبد, ابو, بن stays, however common: عبد
                 // الواحد.
                 while b > a
@@ -961,6 +977,11 @@ fn non_human_plural(norm: &str) -> bool {
 fn organisation_head(t: &TokenInfo) -> bool {
     is_head(ORGANISATION_HEADS, t)
 }
+
+/// Rulers' titles that are also given names, normalized: after a full
+/// name and before a place they are an office (سلطان عمان, أمير الكويت,
+/// حاكم دبي).
+const RULERS: &[&str] = &["سلطان", "امير", "ملك", "حاكم", "شيخ"];
 
 /// Whether a word with the article (normalized) is the head of an
 /// organisation's or a building's name: المسجد, المستشفي, النادي. Such a

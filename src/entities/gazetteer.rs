@@ -390,6 +390,7 @@ pub const PERSON_TRIGGERS: &[&str] = &[
 /// when a person's span opens with one, the name starts after it
 /// (الكابتن | لويس فيجو, سمو | الأمير). Normalized.
 pub const HONORIFICS: &[&str] = &[
+    "السلطان",
     "الكابتن",
     "كابتن",
     "المهندسه",
