@@ -377,6 +377,21 @@ fn homographs_of_places_need_a_place_around_them() {
     assert!(places.contains(&"كيف".to_owned()), "{places:?}");
     let (_, places) = names("وقعت الاشتباكات في شمال مالي أمس.");
     assert_eq!(places, ["مالي"]);
+    // The bare form of a place named with the article is a word of the
+    // language: رياض الأطفال (kindergartens) is not الرياض, in the article
+    // or across the corpus.
+    let (_, places) = names("وصل الوزير إلى الرياض لافتتاح برنامج رياض الأطفال.");
+    assert_eq!(places, ["الرياض"]);
+    let found = corpus(&[
+        "وصل الوزير إلى الرياض أمس.",
+        "وعاد الوفد إلى الرياض أمس.",
+        "افتتحت الوزارة برنامج رياض الأطفال.",
+    ]);
+    let places: Vec<_> = found.iter().filter(|e| e.0 == Kind::Place).collect();
+    assert!(
+        places.iter().all(|e| e.1 == "الرياض" && e.2 == 2),
+        "{places:?}"
+    );
 }
 
 #[test]

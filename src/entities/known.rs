@@ -13,7 +13,7 @@ use super::extract::{
 };
 use super::features::{fold_final_maksura, short_quotes, tagger_word, TokenInfo};
 use super::ordinary::Ordinary;
-use crate::text::{tokenize, TokenKind};
+use crate::text::{bears_article, tokenize, TokenKind};
 
 impl Extractor {
     /// Whether a tagged word may be looked for elsewhere as a name: a word of
@@ -28,6 +28,26 @@ impl Extractor {
             && (seen <= 2
                 || (kind == Kind::Person && named * 2 >= seen)
                 || (kind == Kind::Place && t.place && !self.homograph(t)))
+    }
+
+    /// Whether a word is the bare form of a place named with the article,
+    /// and a word of the language as such: رياض "gardens" (رياض الأطفال)
+    /// and خبر "news" are no mentions of الرياض or الخبر, whose key they
+    /// share.
+    fn bare_word_of_place(&self, t: &TokenInfo) -> bool {
+        let g = &self.gazetteer;
+        let w = t.conj();
+        let with_article = || {
+            let mut s = String::with_capacity(w.len() + 4);
+            s.push_str("ال");
+            s.push_str(w);
+            g.is_place(&s) || g.is_town(&s)
+        };
+        !bears_article(t.clitic)
+            && !w.starts_with("ال")
+            && !g.is_place(w)
+            && g.ordinary(w) != Ordinary::Unlisted
+            && with_article()
     }
 
     /// A person's name found again must not be a common word behind a
@@ -102,6 +122,7 @@ impl Extractor {
                     let mention = |&k: &Kind| {
                         !self.word_after_preposition(&t.info[i], k)
                             && !inside_organisation(&t.info, i, k)
+                            && (k != Kind::Place || !self.bare_word_of_place(&t.info[i]))
                     };
                     if let Some(k) = found.filter(mention) {
                         t.kinds[i] = Some(k);
@@ -166,6 +187,7 @@ impl Extractor {
                     let spread = |&&k: &&Kind| {
                         self.spreads(x, k)
                             && !self.word_after_preposition(x, k)
+                            && (k != Kind::Place || !self.bare_word_of_place(x))
                             && !inside_organisation_at(|j| cache.info(ids[j]), i, k)
                     };
                     if let Some(&kind) = candidates.get(keys[i].as_ref()).filter(spread) {
