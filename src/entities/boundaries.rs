@@ -91,6 +91,13 @@ pub(super) fn without_trailing_connectors(info: &[TokenInfo], a: usize, mut b: u
     b
 }
 
+/// Whether token `i` is a place or town without a proclitic, which the
+/// noun before it is then in construct with: محافظ | جدة, سلطان | عمان.
+pub(super) fn place_in_construct(info: &[TokenInfo], i: usize) -> bool {
+    info.get(i)
+        .is_some_and(|n| (n.place || n.town) && n.clitic.is_empty())
+}
+
 /// Carries a person's name on over what the tagger cut off: an initial and
 /// its period (هشام ل.: news abbreviates surnames it withholds), and a
 /// surname after a name that ends in a common given name (ادريس | جطو): a
@@ -158,9 +165,7 @@ pub(super) fn extend_name(
         && t.norm.chars().count() >= 3
         // A noun in construct with a place is an office: محافظ جدة, not a
         // surname (مشعل بن ماجد | محافظ جدة).
-        && !info
-            .get(b + 1)
-            .is_some_and(|n| (n.place || n.town) && n.clitic.is_empty());
+        && !place_in_construct(info, b + 1);
     if after_given && surname {
         b + 1
     } else {

@@ -13,7 +13,8 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use super::boundaries::{
-    binds_strongly, extend_name, imperfect_verb, join_adjacent_persons, without_trailing_connectors,
+    binds_strongly, extend_name, imperfect_verb, join_adjacent_persons, place_in_construct,
+    without_trailing_connectors,
 };
 use super::features::{keep_final_maksura, nisba_base, Counts, TokenInfo};
 use super::gazetteer::{Gazetteer, HONORIFICS};
@@ -369,9 +370,7 @@ impl Extractor {
                 if b >= a + 3
                     && !binds_strongly(info, b - 2)
                     && RULERS.contains(&info[b - 1].conj())
-                    && info
-                        .get(b)
-                        .is_some_and(|n| (n.place || n.town) && n.clitic.is_empty())
+                    && place_in_construct(info, b)
                 {
                     b -= 1;
                 }
@@ -750,7 +749,7 @@ fn patronymics(
         // After آل comes a family's name, whatever the word (آل الشيخ).
         let family = &*c.norm == "ال"
             && info[i + 2].shape == 'a'
-            && info[i + 2].core().chars().filter(|&l| l != 'ـ').count() >= 3
+            && info[i + 2].core().chars().count() >= 3
             && (free(i + 2) || kinds[i + 2] == Some(Kind::Person));
         if (free(i) && free(i + 1))
             && (t.given || t.name_role == "g")
