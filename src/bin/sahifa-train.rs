@@ -183,8 +183,9 @@ fn main() -> ExitCode {
             })
             .collect();
         for run in runs {
-            if let Ok(other) = run.join() {
-                f1s.push((other[0].f1(), other[1].f1()));
+            match run.join() {
+                Ok(other) => f1s.push((other[0].f1(), other[1].f1())),
+                Err(_) => eprintln!("sahifa-train: a run of the folds with another seed failed"),
             }
         }
     });
@@ -195,7 +196,8 @@ fn main() -> ExitCode {
         let high = each.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let list: Vec<String> = each.iter().map(|f| format!("{f:.3}")).collect();
         println!(
-            "pipeline over {SEEDS} shuffle seeds: {label} F1 mean {mean:.3}, {low:.3} to {high:.3} ({})",
+            "pipeline over {} shuffle seeds: {label} F1 mean {mean:.3}, {low:.3} to {high:.3} ({})",
+            each.len(),
             list.join(", ")
         );
     }
