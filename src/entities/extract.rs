@@ -345,6 +345,19 @@ impl Extractor {
                     info[k].person_trigger
                         || (HONORIFICS.contains(&info[k].conj()) && !info[k].given)
                 };
+                // A listed given name between a title and the span is the
+                // name's first word, which the tagger may leave out when
+                // the word is also an adjective: العميد | تركي ("Turkish") |
+                // المالكي.
+                if a >= 2
+                    && named(a - 1)
+                    && info[a - 1].clitic.is_empty()
+                    && !blocked[a - 1]
+                    && title(a - 2)
+                    && out.last().is_none_or(|s| s.2 < a)
+                {
+                    a -= 1;
+                }
                 while a < b && (title(a) || (info[a].nisba && !given(a) && !named(a))) {
                     a += 1;
                 }
