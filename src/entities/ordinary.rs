@@ -68,21 +68,20 @@ impl OrdinaryWords {
         }
     }
 
+    /// Whether the dictionary lists normalized word `norm` as written or
+    /// behind proclitics: [`Ordinary::Listed`], without the inflections'
+    /// search.
+    pub fn listed(&self, norm: &str) -> bool {
+        stems_of(norm).any(|s| self.stems.contains(s))
+    }
+
     /// How normalized word `norm` stands in the dictionary.
     pub fn lookup(&self, norm: &str) -> Ordinary {
         if self.stems.is_empty() {
             return Ordinary::Unlisted;
         }
-        let stems = || {
-            std::iter::once(norm).chain(
-                PROCLITICS
-                    .iter()
-                    .chain(FUTURE)
-                    .filter_map(|p| norm.strip_prefix(p))
-                    .filter(|s| s.chars().count() >= 2),
-            )
-        };
-        if stems().any(|s| self.stems.contains(s)) {
+        let stems = || stems_of(norm);
+        if self.listed(norm) {
             return Ordinary::Listed;
         }
         let mut buf = String::new();
@@ -109,6 +108,18 @@ impl OrdinaryWords {
         }
         Ordinary::Unlisted
     }
+}
+
+/// A word as written, then without each proclitic sequence that leaves two
+/// letters or more.
+fn stems_of(norm: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(norm).chain(
+        PROCLITICS
+            .iter()
+            .chain(FUTURE)
+            .filter_map(move |p| norm.strip_prefix(p))
+            .filter(|s| s.chars().count() >= 2),
+    )
 }
 
 #[cfg(test)]
