@@ -328,10 +328,14 @@ pub fn cluster(names: &NameTable, articles: &[Vec<Found>], extractor: &Extractor
                     let known = match r.kind {
                         // A gazetteer place, or a town GeoNames lists under
                         // this very spelling: a place of its own.
-                        Kind::Place => gaz
-                            .place(&joined)
-                            .map(|p| p.arabic.clone())
-                            .or_else(|| gaz.is_town(&joined).then(|| format!("town:{joined}"))),
+                        // The town may be listed without the article the
+                        // text gives it: السعيدة is سعيدة (Saïda), and no
+                        // spelling of السعودية.
+                        Kind::Place => gaz.place(&joined).map(|p| p.arabic.clone()).or_else(|| {
+                            let bare = place_key(&joined);
+                            (gaz.is_town(&joined) || gaz.is_town(&bare))
+                                .then(|| format!("town:{bare}"))
+                        }),
                         Kind::Person => None,
                     };
                     let key = match (&known, r.kind) {
@@ -635,6 +639,15 @@ mod tests {
         assert_eq!(out.entities.len(), 4, "{:?}", out.entities);
         assert_eq!(out.entities[0].name, "باريس");
         assert_eq!(out.entities[0].mentions, 2);
+    }
+
+    #[test]
+    fn a_town_listed_without_the_article_is_no_spelling_of_another_place() {
+        // السعيدة is two letters from السعودية with the same skeleton; as
+        // سعيدة (Saïda), GeoNames tells it apart.
+        let out = cluster_one_article(Kind::Place, &["السعودية", "السعودية", "السعيدة"]);
+        let names: Vec<&str> = out.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["السعودية", "السعيدة"], "{:?}", out.entities);
     }
 
     #[test]

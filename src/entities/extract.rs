@@ -584,10 +584,24 @@ impl Extractor {
             && t.name_role == "-"
             && self.in_names(t) == 0
             && (seat_named(info, i)
-                || (!running(&t.norm)
+                || (!self.article_on_town_word(t)
+                    && !running(&t.norm)
                     && !running(t.core())
                     && (self.gazetteer.ordinary(t.conj()) == super::ordinary::Ordinary::Unlisted
                         || (t.rare && place_context(info, kinds, i)))))
+    }
+
+    /// [`Self::article_on_word`] for GeoNames' towns: a town listed without
+    /// the article, whose bare name the dictionary lists as a word, is that
+    /// word where the text gives it the article (البلاد السعيدة "the happy
+    /// land", not سعيدة, Saïda).
+    fn article_on_town_word(&self, t: &TokenInfo) -> bool {
+        let g = &self.gazetteer;
+        bears_article(t.clitic)
+            && g.is_town(t.core())
+            && !g.is_town(&t.norm)
+            && !g.is_town(t.conj())
+            && g.ordinary(t.core()) != super::ordinary::Ordinary::Unlisted
     }
 
     /// A word the training text saw three times or more, less than half of
