@@ -331,6 +331,14 @@ fn name_boundaries() {
         // A town GeoNames lists without the article (سعيدة, Saïda) is a
         // word where the text gives it one: "the happy land".
         ("وقال إن هذه البلاد السعيدة تضم البادية والحاضرة.", &[], &[]),
+        // The plural of a division's word opens a list of them; a
+        // feminine noun without ة takes a country's adjective.
+        (
+            "وتهطل أمطار رعدية على مناطق جازان وعسير ونجران والباحة.",
+            &[],
+            &["جازان", "وعسير", "ونجران", "والباحة"],
+        ),
+        ("وانخفض مؤشر السوق السعودية بنسبة 1.2 في المئة.", &[], &[]),
     ];
     let mut failures = Vec::new();
     for (sentence, persons, places) in cases {

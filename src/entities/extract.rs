@@ -668,6 +668,13 @@ fn place_context(info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
     let before = i.checked_sub(1).map(|j| &info[j]);
     let announced = before.is_some_and(|b| {
         b.place_trigger
+            // The plurals of the words for divisions and towns open a list
+            // of them (مناطق جازان وعسير, مدن القصيم); they are no tagger
+            // triggers, which would need retraining.
+            || matches!(
+                b.conj(),
+                "مناطق" | "محافظات" | "مدن" | "بلدات" | "قري" | "عواصم"
+            )
             || matches!(
                 &*b.norm,
                 "الي"
@@ -964,13 +971,30 @@ pub(super) fn adjective_after(prev: &TokenInfo, t: &TokenInfo) -> bool {
         && t.norm.ends_with("يه")
         && prev.shape == 'a'
         && definite(prev)
-        && (prev.norm.ends_with('ه') || prev.norm.ends_with("ات") || non_human_plural(prev.conj()))
+        && (prev.norm.ends_with('ه')
+            || prev.norm.ends_with("ات")
+            || non_human_plural(prev.conj())
+            || FEMININE_NOUNS.contains(&prev.conj()))
         && t.place_span == "-"
         && !prev.place
         && !prev.nisba
         && !prev.place_trigger
         && !prev.person_trigger
 }
+
+/// Definite nouns that are feminine without ة (the closed class of
+/// المؤنث السماعي that news puts before a country's adjective): السوق
+/// السعودية is "the Saudi market".
+const FEMININE_NOUNS: &[&str] = &[
+    "السوق",
+    "الارض",
+    "الحرب",
+    "الدار",
+    "النفس",
+    "الشمس",
+    "الريح",
+    "الكاس",
+];
 
 /// Whether a definite word has the shape of a broken plural or a feminine
 /// dual, which take a feminine adjective like ة does: الأسهم | السعودية,
