@@ -339,6 +339,12 @@ fn name_boundaries() {
             &["جازان", "وعسير", "ونجران", "والباحة"],
         ),
         ("وانخفض مؤشر السوق السعودية بنسبة 1.2 في المئة.", &[], &[]),
+        // A place coordinated after a town is evidence for it too.
+        (
+            "وأوضح أن الجهات الأمنية في الخبر والظهران والجبيل تواصل حملاتها.",
+            &[],
+            &["الخبر", "والظهران", "والجبيل"],
+        ),
     ];
     let mut failures = Vec::new();
     for (sentence, persons, places) in cases {

@@ -268,11 +268,22 @@ impl Extractor {
                     begins[b] = true;
                 }
             }
-            for (i, t) in info.iter().enumerate() {
-                if kinds[i].is_none() && !blocked[i] && self.missed_place(&info, &kinds, i) {
-                    kinds[i] = Some(Kind::Place);
-                    begins[i] = true;
+            for i in 0..info.len() {
+                // A place found is evidence for the coordinated words before
+                // it as for those after (في الخبر والظهران والجبيل, where
+                // only الجبيل is no word of the language): they are looked
+                // at again, right to left, only then.
+                let mut k = i;
+                while kinds[k].is_none() && !blocked[k] && self.missed_place(&info, &kinds, k) {
+                    kinds[k] = Some(Kind::Place);
+                    begins[k] = true;
+                    let Some(before) = k.checked_sub(1) else {
+                        break;
+                    };
+                    k = before;
                 }
+            }
+            for t in &info {
                 if t.nisba {
                     if let Some(base) = nisba_base(t.conj(), &self.gazetteer) {
                         out.related_places.push(base);
