@@ -898,6 +898,10 @@ const FACILITY_HEADS: &[&str] = &[
     "مسابقه",
 ];
 
+/// The heads of sports contests, whose names hold places (see
+/// [`inside_organisation_at`]).
+const CONTEST_HEADS: &[&str] = &["كاس", "دوري", "بطوله", "رالي", "مسابقه"];
+
 /// Heads that name something for someone only before a title: طريق
 /// الملك عبدالعزيز is a road, عن طريق مروان الشماخ "by way of" him;
 /// بطولة الأمير فيصل a cup, بطولة نور الشريف a film "starring" him.
@@ -941,8 +945,19 @@ pub(super) fn inside_organisation_at<'a>(
         let t = at(a - 2);
         is_head(TITLED_HEADS, t) && !definite(t) && at(a - 1).person_trigger
     };
+    // A place in construct with a contest is part of its name, through
+    // أبطال too: كأس الخليج, بطولة فرنسا المفتوحة, دوري أبطال آسيا, رالي
+    // داكار; no mention of the region, country or city.
+    let contest = |k: usize| {
+        a >= k && {
+            let t = at(a - k);
+            is_head(CONTEST_HEADS, t) && !definite(t)
+        }
+    };
+    let event = kind == Kind::Place && (contest(1) || (contest(2) && at(a - 1).conj() == "ابطال"));
     let person = kind == Kind::Person;
-    (head(1) && !(person && apposed(1)))
+    event
+        || (head(1) && !(person && apposed(1)))
         || (person && (facility(1) || (facility(2) && at(a - 1).person_trigger) || titled))
         || (head(2) && at(a - 1).person_trigger && !(person && definite(at(a - 2))))
         || (kind == Kind::Place && head(2) && plain(at(a - 1)))
