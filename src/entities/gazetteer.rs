@@ -145,37 +145,41 @@ impl Gazetteer {
             g.add(arabic.split('|'), english.split('|'), country);
         }
         // GeoNames' towns of several words are places by that very spelling
-        // (لوس أنجلوس, ريو دي جانيرو); its one-word towns, but the largest
-        // (below), are not in the gazetteer, as many are common words
-        // (النصر, السلام): the extractor weighs them in context.
+        // (لوس أنجلوس, ريو دي جانيرو); its one-word towns are not in the
+        // gazetteer, as many are common words (النصر, السلام): the
+        // extractor weighs them in context. But a one-word town of 300,000
+        // people or more is a place by that spelling, as a city the curated
+        // list names is (تبوك, بريدة, أسوان, كركوك), unless the dictionary
+        // lists the spelling as a word (حائل "barrier", العين "the eye") or
+        // people bear it as a name. Smaller towns are more often words: at
+        // 100,000, AQMAR's places P fell from .810 to .792; at 300,000 the
+        // folds' places F1 rose from .861 to .864 over three seeds and
+        // AQMAR's from .647 to .659.
+        // One pass over the towns; the large ones are added after every
+        // town of several words, so that a place spelt both ways keeps the
+        // spelling of several words as its name (ارض روم, not أرضروم).
+        let mut large = Vec::new();
         for mut row in data_rows(TOWNS) {
             let (Some(arabic), Some(english)) = (row.next(), row.next()) else {
                 continue;
             };
             if arabic.contains(' ') {
                 g.add(std::iter::once(arabic), std::iter::once(english), false);
+            } else if row
+                .next()
+                .and_then(|p| p.parse::<u64>().ok())
+                .is_some_and(|people| people >= BIG_TOWN)
+            {
+                let n = normalize_str(arabic);
+                if !g.given_names.contains(&n)
+                    && g.name_role(&n).is_none()
+                    && !g.ordinary.listed(&n)
+                {
+                    large.push((arabic, english));
+                }
             }
         }
-        // A one-word town of 300,000 people or more is a place by that
-        // spelling, as a city the curated list names is (تبوك, بريدة, أسوان,
-        // كركوك), unless the dictionary lists the spelling as a word (حائل
-        // "barrier", العين "the eye") or people bear it as a name. Smaller
-        // towns are more often words: at 100,000, AQMAR's places P fell from
-        // .810 to .792; at 300,000 the folds' places F1 rose from .861 to
-        // .864 over three seeds and AQMAR's from .647 to .659.
-        let big: Vec<(&str, &str)> = data_rows(TOWNS)
-            .filter_map(|mut row| {
-                let (arabic, english) = (row.next()?, row.next()?);
-                let people: u64 = row.next()?.parse().ok()?;
-                if people < BIG_TOWN || arabic.contains(' ') {
-                    return None;
-                }
-                let n = normalize_str(arabic);
-                (!g.given_names.contains(&n) && g.name_role(&n).is_none() && !g.ordinary.listed(&n))
-                    .then_some((arabic, english))
-            })
-            .collect();
-        for (arabic, english) in big {
+        for (arabic, english) in large {
             g.add(std::iter::once(arabic), std::iter::once(english), false);
         }
         g
@@ -490,10 +494,10 @@ fn longest_at<S: AsRef<str>>(
         .map_or(0, |n| n + 1)
 }
 
-/// The tab-separated columns of a data file's rows, comments skipped.
 /// The population from which a one-word GeoNames town is a gazetteer place.
 const BIG_TOWN: u64 = 300_000;
 
+/// The tab-separated columns of a data file's rows, comments skipped.
 fn data_rows(text: &str) -> impl Iterator<Item = std::str::Split<'_, char>> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
