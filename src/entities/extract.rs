@@ -109,11 +109,31 @@ struct Sentence {
 impl Extractor {
     /// The extractor with the compiled-in model.
     pub fn builtin() -> Result<Extractor, ModelError> {
-        Extractor::from_model(Perceptron::from_bytes(MODEL)?)
+        // The gazetteer, two thirds of the work, is built on a second thread
+        // while the model is read: a reader's first frame waits for both.
+        // Without a thread to be had, it is built here after the model.
+        std::thread::scope(|s| {
+            let gazetteer = std::thread::Builder::new()
+                .name("sahifa-gazetteer".into())
+                .spawn_scoped(s, Gazetteer::builtin);
+            let model = Perceptron::from_bytes(MODEL)?;
+            Ok(Extractor::assemble(model, || match gazetteer {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                Err(_) => Gazetteer::builtin(),
+            }))
+        })
     }
 
     /// An extractor around a given model.
-    pub fn from_model(mut model: Perceptron) -> Result<Extractor, ModelError> {
+    pub fn from_model(model: Perceptron) -> Result<Extractor, ModelError> {
+        Ok(Extractor::assemble(model, Gazetteer::builtin))
+    }
+
+    /// The extractor of `model`, the gazetteer asked for once the model's
+    /// word counts are laid out.
+    fn assemble(mut model: Perceptron, gazetteer: impl FnOnce() -> Gazetteer) -> Extractor {
         let vocabulary = std::mem::take(&mut model.vocabulary);
         let counts = vocabulary.iter().map(|v| (v.0.clone(), v.1)).collect();
         let person_counts = vocabulary
@@ -126,14 +146,14 @@ impl Extractor {
             .filter(|v| v.3 > 0)
             .map(|v| (v.0, v.3))
             .collect();
-        Ok(Extractor {
+        Extractor {
             model,
-            gazetteer: Gazetteer::builtin(),
+            gazetteer: gazetteer(),
             counts,
             person_counts,
             place_counts,
             caches: Mutex::new(Vec::new()),
-        })
+        }
     }
 
     /// Frees the word caches (for the memory a corpus's linking needs); later

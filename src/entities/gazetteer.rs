@@ -7,9 +7,11 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::word_set::{WordMap, WordSet};
+
 use super::features::{fold_final_maksura as fold, tagger_word};
 use super::ordinary::{Ordinary, OrdinaryWords};
-use crate::text::normalize_str;
+use crate::text::{normalize_into, normalize_str};
 
 pub(crate) static CLDR: &str = include_str!("data/places-cldr.tsv");
 pub(crate) static CURATED: &str = include_str!("data/places-curated.tsv");
@@ -53,26 +55,26 @@ pub struct Gazetteer {
     by_spelling: FxHashMap<String, usize>,
     by_english: FxHashMap<String, usize>,
     person_triggers: FxHashSet<&'static str>,
-    given_names: FxHashSet<String>,
+    given_names: WordSet,
     place_triggers: FxHashSet<&'static str>,
     /// Wikidata's name units: evidence for the tagger, never a rule by
     /// itself (many are also common words: كبير, سعيد).
-    name_roles: FxHashMap<String, NameRole>,
+    name_roles: WordMap<NameRole>,
     /// GeoNames' one-word towns: evidence for the tagger, and a place only
     /// where the extractor finds nothing that makes it another word (see
     /// `Extractor::town_here`), since many towns are named by common words
     /// (النصر, السلام).
-    towns: FxHashSet<String>,
+    towns: WordSet,
     /// Wikidata's full names of people, normalized: evidence for the
     /// tagger only (a few are also phrases of running text).
-    full_names: FxHashSet<String>,
+    full_names: WordSet,
     /// The first words of `full_names`.
-    full_name_firsts: FxHashSet<String>,
+    full_name_firsts: WordSet,
     /// The first words of the places named by several words.
-    place_firsts: FxHashSet<String>,
+    place_firsts: WordSet,
     /// Their second words: most words are none, so one lookup rules out a
     /// match at the word before.
-    place_seconds: FxHashSet<String>,
+    place_seconds: WordSet,
     /// Ayaspell's ordinary words: evidence for the tagger that a word is
     /// one of the language's (most foreign names are not listed).
     ordinary: OrdinaryWords,
@@ -99,30 +101,30 @@ impl Gazetteer {
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .map(tagger_word)
-                .collect(),
-            name_roles: data_rows(NAMES)
-                .filter_map(|mut cols| {
-                    let word = cols.next()?;
-                    let role = match cols.next()? {
-                        "g" => NameRole::Given,
-                        "s" => NameRole::Surname,
-                        _ => NameRole::Unknown,
-                    };
-                    Some((normalize_str(word), role))
-                })
-                .collect(),
-            towns: data_rows(TOWNS)
-                .filter_map(|mut cols| cols.next())
-                .filter(|w| !w.contains(' '))
-                .map(normalize_str)
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str)
                 .collect(),
             ordinary: OrdinaryWords::builtin(),
             ..Gazetteer::default()
         };
+        // One buffer for every normalized word: the sets keep hashes only.
+        let mut buf = String::new();
+        for mut cols in data_rows(NAMES) {
+            let (Some(word), Some(role)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let role = match role {
+                "g" => NameRole::Given,
+                "s" => NameRole::Surname,
+                _ => NameRole::Unknown,
+            };
+            g.name_roles.insert(normalized(word, &mut buf), role);
+        }
         for mut row in data_rows(FULL_NAMES) {
-            let name = normalize_str(row.next().unwrap_or_default());
+            let name = normalized(row.next().unwrap_or_default(), &mut buf);
             if let Some((first, _)) = name.split_once(' ') {
-                g.full_name_firsts.insert(first.to_owned());
+                g.full_name_firsts.insert(first);
                 g.full_names.insert(name);
             }
         }
@@ -138,7 +140,9 @@ impl Gazetteer {
             // A region or town named by a common word is weighed in context,
             // as GeoNames' one-word towns are (see `towns`).
             if matches!(kind, Some("region-word" | "town-word")) {
-                g.towns.extend(arabic.split('|').map(normalize_str));
+                for a in arabic.split('|') {
+                    g.towns.insert(normalized(a, &mut buf));
+                }
                 continue;
             }
             let country = matches!(kind, Some("country" | "region"));
@@ -160,21 +164,21 @@ impl Gazetteer {
         // spelling of several words as its name (ارض روم, not أرضروم).
         let mut large = Vec::new();
         for mut row in data_rows(TOWNS) {
-            let (Some(arabic), Some(english)) = (row.next(), row.next()) else {
-                continue;
-            };
-            if arabic.contains(' ') {
+            let Some(arabic) = row.next() else { continue };
+            let one_word = !arabic.contains(' ');
+            if one_word {
+                g.towns.insert(normalized(arabic, &mut buf));
+            }
+            let Some(english) = row.next() else { continue };
+            if !one_word {
                 g.add(std::iter::once(arabic), std::iter::once(english), false);
             } else if row
                 .next()
                 .and_then(|p| p.parse::<u64>().ok())
                 .is_some_and(|people| people >= BIG_TOWN)
             {
-                let n = normalize_str(arabic);
-                if !g.given_names.contains(&n)
-                    && g.name_role(&n).is_none()
-                    && !g.ordinary.listed(&n)
-                {
+                let n = normalized(arabic, &mut buf);
+                if !g.given_names.contains(n) && g.name_role(n).is_none() && !g.ordinary.listed(n) {
                     large.push((arabic, english));
                 }
             }
@@ -222,8 +226,8 @@ impl Gazetteer {
             let key = normalize_str(a);
             let mut words = key.split(' ');
             if let (Some(first), Some(second)) = (words.next(), words.next()) {
-                self.place_firsts.insert(first.to_owned());
-                self.place_seconds.insert(second.to_owned());
+                self.place_firsts.insert(first);
+                self.place_seconds.insert(second);
             }
             self.by_spelling.entry(key).or_insert(idx);
         }
@@ -258,11 +262,11 @@ impl Gazetteer {
         let folded = fold(word);
         if word.ends_with(['ى', 'ئ'])
             && !self.given_names.contains(word)
-            && self.given_names.contains(&*folded)
+            && self.given_names.contains(&folded)
         {
             return None;
         }
-        self.name_roles.get(&*folded).copied()
+        self.name_roles.get(&folded)
     }
 
     /// Whether a normalized word is the name of a town GeoNames knows.
@@ -474,7 +478,7 @@ fn longest_at<S: AsRef<str>>(
     first: &str,
     rest: &[S],
     buf: &mut String,
-    firsts: &FxHashSet<String>,
+    firsts: &WordSet,
     known: impl Fn(&str) -> bool,
 ) -> usize {
     if rest.is_empty() || !firsts.contains(first) {
@@ -492,6 +496,13 @@ fn longest_at<S: AsRef<str>>(
             known(buf)
         })
         .map_or(0, |n| n + 1)
+}
+
+/// `word` normalized into `buf`.
+fn normalized<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    normalize_into(word, buf);
+    buf
 }
 
 /// The population from which a one-word GeoNames town is a gazetteer place.

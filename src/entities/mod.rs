@@ -19,6 +19,7 @@ pub mod scoring;
 mod stored;
 pub mod table;
 pub mod tagger;
+mod word_set;
 
 pub use cluster::{cluster, Entities, Entity};
 pub use extract::{ArticleMentions, Extractor, Kind, Mention};

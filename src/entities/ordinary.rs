@@ -11,7 +11,7 @@
 //! text 92 % of the rare words outside names are found, against 50 % of the
 //! rare words of persons' names (most foreign names are not).
 
-use rustc_hash::FxHashSet;
+use super::word_set::WordSet;
 
 use crate::text::PROCLITICS;
 
@@ -54,7 +54,7 @@ impl Ordinary {
 /// The dictionary's stems.
 #[derive(Debug, Clone, Default)]
 pub struct OrdinaryWords {
-    stems: FxHashSet<&'static str>,
+    stems: WordSet,
 }
 
 impl OrdinaryWords {
@@ -101,7 +101,7 @@ impl OrdinaryWords {
                 buf.clear();
                 buf.push_str(base.strip_suffix('ت').unwrap_or(base));
                 buf.push('ه');
-                if self.stems.contains(buf.as_str()) {
+                if self.stems.contains(&buf) {
                     return Ordinary::Inflected;
                 }
             }

@@ -10,5 +10,5 @@ mod tokens;
 pub use clitics::{analyses, bears_article, Analysis, PROCLITICS};
 pub use dates::{find_date, parse_date, FoundDate};
 pub use fold::{fold_char, fold_key, is_harakah};
-pub use normalize::{normalize, normalize_str, Normalized};
+pub use normalize::{normalize, normalize_into, normalize_str, Normalized};
 pub use tokens::{tokenize, Token, TokenKind};

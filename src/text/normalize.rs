@@ -68,6 +68,12 @@ fn push_folded(out: &mut Normalized, c: char, at: usize) {
 /// offset vector, and no NFKC pass over plain letters).
 pub fn normalize_str(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize_str`] appended to `out`, for a caller that reuses a buffer.
+pub fn normalize_into(text: &str, out: &mut String) {
     for c in text.chars() {
         if c.is_ascii() || ('\u{0621}'..='\u{064A}').contains(&c) {
             out.extend(fold_char(c));
@@ -75,7 +81,6 @@ pub fn normalize_str(text: &str) -> String {
             out.extend(std::iter::once(c).nfkc().filter_map(fold_char));
         }
     }
-    out
 }
 
 #[cfg(test)]
