@@ -88,7 +88,42 @@ pub fn predicted(
 pub fn same(a: &str, b: &str) -> bool {
     let (x, y): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-    long.ends_with(&short)
+    let Some((first, rest)) = short.split_first() else {
+        return false;
+    };
+    let at = long.len() - short.len();
+    if !long[at + 1..].iter().eq(rest) {
+        return false;
+    }
+    let other = long[at];
+    if *first == other {
+        return true;
+    }
+    // Only a spelling's own first word carries its proclitics: the short
+    // one's, or the long one's when both are as long.
+    without_particles(first).any(|b| b == other)
+        || (at == 0 && without_particles(other).any(|b| b == *first))
+}
+
+/// The ways to read a word without the conjunctions and prepositions glued
+/// to it (و, ف, ب, ك, ل), the article kept: لبوتين → بوتين, والصدر →
+/// الصدر, للمالكي → المالكي. The article is part of many names (المالكي
+/// is not مالكي). Every reading is given: وكريستوفر is و + كريستوفر, not
+/// وك + ريستوفر.
+fn without_particles(word: &str) -> impl Iterator<Item = String> + '_ {
+    const BEFORE_ARTICLE: &[&str] = &["وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال"];
+    const ELIDED_ARTICLE: &[&str] = &["ولل", "فلل", "لل"];
+    const PARTICLES: &[&str] = &["وب", "وك", "ول", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
+    let article = BEFORE_ARTICLE
+        .iter()
+        .chain(ELIDED_ARTICLE)
+        .filter_map(move |p| word.strip_prefix(p))
+        .map(|rest| format!("ال{rest}"));
+    let particles = PARTICLES
+        .iter()
+        .filter_map(move |p| word.strip_prefix(p))
+        .map(str::to_string);
+    article.chain(particles).filter(|b| b.chars().count() >= 2)
 }
 
 /// Counts for one kind: predictions that match a gold name, predictions,
@@ -208,6 +243,16 @@ mod tests {
         assert!(same("بوتين", "بوتين"));
         assert!(!same("فلاديمير بوتين", "فلاديمير"));
         assert!(!same("بوتين يقول", "بوتين"));
+        // Proclitics glued to a spelling's first word.
+        assert!(same("لبوتين", "بوتين"));
+        assert!(same("فلاديمير بوتين", "لبوتين"));
+        assert!(same("وكريستوفر", "كريستوفر"));
+        assert!(same("والصدر", "الصدر"));
+        assert!(same("للمالكي", "المالكي"));
+        assert!(same("ولفلاديمير بوتين", "فلاديمير بوتين"));
+        assert!(!same("الصدر", "صدر"), "the article is part of the name");
+        assert!(!same("فلاديمير لبوتين", "بوتين"), "only a first word's");
+        assert!(!same("بوتين", "لبوتين يقول"));
     }
 
     #[test]
