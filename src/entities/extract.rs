@@ -788,7 +788,8 @@ fn title_appositions(
 }
 
 /// Untagged names of the form given name, بن or بنت, name (حصة بنت
-/// سلمان, الأميرة نورة بنت محمد): both names in a name list, the first
+/// سلمان, الأميرة نورة بنت محمد), or tagged from the connector on: both
+/// names in a name list, the first
 /// as a given name, for حصة and نورة are also words the tagger saw; or
 /// given name, آل, family (تركي آل الشيخ). The rest of the chain follows
 /// as [`extend_name`] carries it (بن عبدالعزيز). None inside an
@@ -816,7 +817,13 @@ fn patronymics(
             && info[i + 2].shape == 'a'
             && info[i + 2].core().chars().count() >= 3
             && (free(i + 2) || kinds[i + 2] == Some(Kind::Person));
-        if (free(i) && free(i + 1))
+        // The tagger may open the span at the connector (حصة | بنت سلمان):
+        // a name begins with بن alone only where no given name comes before
+        // it (بن لادن).
+        let connector_opens = kinds[i + 1] == Some(Kind::Person)
+            && !blocked[i + 1]
+            && matches!(&*c.norm, "بن" | "بنت");
+        if (free(i) && (free(i + 1) || connector_opens))
             && (t.given || t.name_role == "g")
             && !t.has_conjunction()
             && !t.person_trigger

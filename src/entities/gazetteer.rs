@@ -119,7 +119,12 @@ impl Gazetteer {
                 "s" => NameRole::Surname,
                 _ => NameRole::Unknown,
             };
-            g.name_roles.insert(normalized(word, &mut buf), role);
+            // Wikidata's people include a Hu, a Li and an Anna: the
+            // language's function words are no evidence of a name.
+            let word = normalized(word, &mut buf);
+            if !crate::text::is_function_word(word) {
+                g.name_roles.insert(word, role);
+            }
         }
         for mut row in data_rows(FULL_NAMES) {
             let name = normalized(row.next().unwrap_or_default(), &mut buf);
@@ -518,6 +523,19 @@ fn data_rows(text: &str) -> impl Iterator<Item = std::str::Split<'_, char>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_function_word_is_a_given_name() {
+        // The closed classes of the language open no name, however a
+        // foreign name is transliterated: with هو (Hu) and لي (Li) listed,
+        // the tagger opened names with "he" (هو لويس فيجو) and "to me".
+        let g = Gazetteer::builtin();
+        for w in crate::text::FUNCTION_WORDS {
+            assert!(!g.is_given_name(w), "{w}");
+            assert_eq!(g.name_role(w), None, "{w}");
+        }
+        assert!(g.is_given_name("علي") && g.name_role("علي").is_some());
+    }
 
     #[test]
     fn spellings_and_english_names() {
