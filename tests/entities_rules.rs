@@ -28,6 +28,12 @@ fn name_boundaries() {
             &["محمد عبد الرحمن"],
             &[],
         ),
+        // A word of the grammar alone is no name ("told me").
+        (
+            "وقال لي الوزير إن الاتفاق سيوقع اليوم.",
+            &[],
+            &[],
+        ),
         // Two names joined by و are two persons.
         (
             "وشارك في الندوة ماهر زغلول وبسام الحموري وعبير الخطيب.",

@@ -428,7 +428,13 @@ impl Extractor {
                 {
                     b -= 1;
                 }
-                if a == b || (b == a + 1 && self.lone_article_word(&info[a])) {
+                // Nor is a word of the grammar alone a name, however a
+                // foreign one is transliterated (وقال لي الوزير "told me").
+                if a == b
+                    || (b == a + 1
+                        && (self.lone_article_word(&info[a])
+                            || crate::text::is_function_word(&info[a].norm)))
+                {
                     continue;
                 }
                 if self.place_not_person(&info[a..b]) {
