@@ -237,11 +237,19 @@ impl Extractor {
             // ORG and MISC spans are not kept, but their words are no places.
             let mut blocked = vec![false; norms.len()];
             let mut span_list: Vec<(Kind, usize, usize)> = Vec::new();
+            // A one-word MISC span (a nationality, an event) is no place,
+            // unless the text names a seat or a list of them there: the
+            // tagger memorised تبوك from غزوة تبوك, yet محافظات تبوك is
+            // the town.
+            let mut lone_misc = vec![false; norms.len()];
             for (kind, a, b) in spans(&tags) {
                 match kind {
                     "PERS" => span_list.push((Kind::Person, a, b)),
                     "LOC" => span_list.push((Kind::Place, a, b)),
-                    _ => blocked[a..b].iter_mut().for_each(|x| *x = true),
+                    _ => {
+                        blocked[a..b].iter_mut().for_each(|x| *x = true);
+                        lone_misc[a] = kind == "MISC" && b == a + 1;
+                    }
                 }
             }
             let mut begins = vec![false; norms.len()];
@@ -294,7 +302,13 @@ impl Extractor {
                 // only الجبيل is no word of the language): they are looked
                 // at again, right to left, only then.
                 let mut k = i;
-                while kinds[k].is_none() && !blocked[k] && self.missed_place(&info, &kinds, k) {
+                let free = |k: usize, kinds: &[Option<Kind>]| {
+                    !blocked[k]
+                        || (lone_misc[k]
+                            && info[k].place
+                            && (seat_named(&info, k) || in_announced_list(&info, kinds, k)))
+                };
+                while kinds[k].is_none() && free(k, &kinds) && self.missed_place(&info, &kinds, k) {
                     kinds[k] = Some(Kind::Place);
                     begins[k] = true;
                     let Some(before) = k.checked_sub(1) else {
@@ -608,7 +622,9 @@ impl Extractor {
     /// stands, and only if the training text hardly saw it (see
     /// [`place_context`]: إلى حائل, محافظة الخرج, أبها وجدة), for it may be
     /// a word of the language (حائل "barrier", الخبر "the news"); one it
-    /// does not list is a place anywhere (القطيف).
+    /// does not list is a place anywhere (القطيف). After the word for a
+    /// seat (محافظة الطائف) or in a list of places a plural announces
+    /// (محافظات تبوك وضباء والوجه), a town is a place whatever the word.
     fn town_here(&self, info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
         let t = &info[i];
         let running = |w: &str| {
@@ -621,6 +637,7 @@ impl Extractor {
             && t.name_role == "-"
             && self.in_names(t) == 0
             && (seat_named(info, i)
+                || in_announced_list(info, kinds, i)
                 || (!self.article_on_town_word(t)
                     && !running(&t.norm)
                     && !running(t.core())
@@ -697,6 +714,34 @@ pub(super) fn seat_named(info: &[TokenInfo], i: usize) -> bool {
     })
 }
 
+/// The plurals of the words for divisions and towns, normalized.
+const DIVISION_PLURALS: &[&str] = &["مناطق", "محافظات", "مدن", "بلدات", "قري", "عواصم"];
+
+/// Whether token `i` is a member of a list of places that the plural of a
+/// division or town word announces (محافظات تبوك وضباء والوجه وأملج وحقل):
+/// the earlier members are places, joined by و or a comma, back to the
+/// plural. There a town that is also a word (الوجه "the face", حقل "field")
+/// is the town, however often training saw the word.
+fn in_announced_list(info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
+    let is_place = |j: usize| kinds.get(j).copied().flatten() == Some(Kind::Place);
+    let mut j = i;
+    loop {
+        let Some(before) = j.checked_sub(1) else {
+            return false;
+        };
+        if DIVISION_PLURALS.contains(&info[before].conj()) {
+            return true;
+        }
+        j = if info[j].has_conjunction() && is_place(before) {
+            before
+        } else if &*info[before].norm == "،" && before > 0 && is_place(before - 1) {
+            before - 1
+        } else {
+            return false;
+        };
+    }
+}
+
 /// Whether token `i` stands where a place does: after a word that announces
 /// one (مدينة, العاصمة) or a preposition of motion or position (إلى, نحو,
 /// داخل), or coordinated with a place (طهران وكيف, كيف وموسكو).
@@ -708,10 +753,7 @@ fn place_context(info: &[TokenInfo], kinds: &[Option<Kind>], i: usize) -> bool {
             // The plurals of the words for divisions and towns open a list
             // of them (مناطق جازان وعسير, مدن القصيم); they are no tagger
             // triggers, which would need retraining.
-            || matches!(
-                b.conj(),
-                "مناطق" | "محافظات" | "مدن" | "بلدات" | "قري" | "عواصم"
-            )
+            || DIVISION_PLURALS.contains(&b.conj())
             || matches!(
                 &*b.norm,
                 "الي"
