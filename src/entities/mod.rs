@@ -15,6 +15,7 @@ mod multiword;
 pub mod names;
 pub mod ordinary;
 pub mod packed;
+mod place_context;
 pub mod scoring;
 mod stored;
 pub mod table;
