@@ -8,11 +8,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::boundaries::join_adjacent;
 use super::extract::{
-    adjective_after, adjective_after_noun, inside_organisation, inside_organisation_at,
-    ArticleMentions, Extractor, Kind, Mention, Tagged,
+    adjective_after, adjective_after_noun, ArticleMentions, Extractor, Kind, Mention, Tagged,
 };
 use super::features::{fold_final_maksura, short_quotes, tagger_word, TokenInfo};
 use super::ordinary::Ordinary;
+use super::organisations::{inside_organisation, inside_organisation_at};
 use super::place_context::seat_named;
 use crate::text::{bears_article, tokenize, TokenKind};
 

@@ -14,6 +14,7 @@ pub mod model;
 mod multiword;
 pub mod names;
 pub mod ordinary;
+mod organisations;
 pub mod packed;
 mod place_context;
 pub mod scoring;

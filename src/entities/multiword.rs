@@ -9,9 +9,10 @@
 //! a longer span, or a person Wikidata knows by these words.
 
 use super::boundaries::binds;
-use super::extract::{inside_organisation, Kind};
+use super::extract::Kind;
 use super::features::TokenInfo;
 use super::gazetteer::Gazetteer;
+use super::organisations::inside_organisation;
 
 /// Marks the tokens of places of several words the gazetteer knows, longest
 /// first and left to right (see [`TokenInfo::place_span`]): the matches
