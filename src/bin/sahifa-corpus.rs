@@ -13,6 +13,10 @@
 //! subdirectories of a thousand, or all into one with `--flat`; the same
 //! arguments write the same bytes.
 
+#[macro_use]
+#[path = "shared/out.rs"]
+mod out;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -71,7 +75,7 @@ fn main() -> ExitCode {
     };
     match written {
         Ok(what) => {
-            println!("wrote {what} to {}", root.display());
+            say!("wrote {what} to {}", root.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -19,13 +19,17 @@
 //! `SAHIFA_EVAL_DUMP=DIR` writes the scale corpus there, one file a
 //! pseudo-article.
 
+#[macro_use]
+#[path = "shared/out.rs"]
+mod out;
+
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::ExitCode;
 
 use sahifa::corpus::Article;
 use sahifa::entities::eval::{
-    print_scores as print, read_labelled, score_corpus, LabelledDoc, RawSentence, Scores,
+    read_labelled, score_corpus, score_lines, LabelledDoc, RawSentence, Scores,
 };
 use sahifa::entities::gazetteer::Gazetteer;
 use sahifa::entities::tagger::{normalized, train};
@@ -154,15 +158,22 @@ fn main() -> ExitCode {
         // Strict: the entity's name is a gold name in full.
         let is_gold = |name: &str| gold.contains(&normalize_str(name));
         let real = top.iter().filter(|e| is_gold(&e.name)).count();
-        println!(
+        say!(
             "scale: {kind:?}: {} entities, {:.0} % in one article only; of the 30 with the most articles, {real} are gold names:",
             of_kind.len(),
             100.0 * single as f64 / of_kind.len().max(1) as f64
         );
         for e in top {
             let mark = if is_gold(&e.name) { ' ' } else { '✗' };
-            println!("  {mark} {:5} {}", e.articles.len(), e.name);
+            say!("  {mark} {:5} {}", e.articles.len(), e.name);
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Prints a line per kind, headed by `what`.
+fn print(scores: &Scores, what: &str) {
+    for line in score_lines(scores, what) {
+        say!("{line}");
+    }
 }

@@ -14,6 +14,10 @@
 //! that bear it), and whether the best match does. `SAHIFA_EVAL_DEBUG=1`
 //! lists the queries that miss or find others.
 
+#[macro_use]
+#[path = "shared/out.rs"]
+mod out;
+
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -115,7 +119,7 @@ fn run() -> anyhow::Result<()> {
         }
     }
     let n = pairs.len() as f64;
-    println!(
+    say!(
         "{} queries for {} names among {distractors} persons: recall {:.3}, precision {:.3} (over the {answered} queries that found someone), best match right {:.3}; {} found no one",
         pairs.len(),
         targets.len(),

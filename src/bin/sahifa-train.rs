@@ -14,11 +14,15 @@
 //! figures to show, and the shipped model is trained on all sentences.
 //! Same input, same bytes out (about two minutes on two cores).
 
+#[macro_use]
+#[path = "shared/out.rs"]
+mod out;
+
 use std::collections::HashSet;
 use std::process::ExitCode;
 
 use sahifa::entities::eval::{
-    print_scores as print, read_labelled, score_corpus, LabelledDoc, RawSentence, Scores,
+    read_labelled, score_corpus, score_lines, LabelledDoc, RawSentence, Scores,
 };
 use sahifa::entities::features::Counts;
 use sahifa::entities::gazetteer::Gazetteer;
@@ -157,7 +161,7 @@ fn main() -> ExitCode {
         let (tp, pred, gold) = spans_total[k];
         let p = tp as f64 / pred.max(1) as f64;
         let r = tp as f64 / gold.max(1) as f64;
-        println!(
+        say!(
             "tagger spans, {FOLDS} folds: {kind:5} precision {p:.3} recall {r:.3} F1 {:.3} (gold {gold}, predicted {pred})",
             2.0 * p * r / (p + r).max(1e-9)
         );
@@ -195,7 +199,7 @@ fn main() -> ExitCode {
         let low = each.iter().copied().fold(f64::INFINITY, f64::min);
         let high = each.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let list: Vec<String> = each.iter().map(|f| format!("{f:.3}")).collect();
-        println!(
+        say!(
             "pipeline over {} shuffle seeds: {label} F1 mean {mean:.3}, {low:.3} to {high:.3} ({})",
             each.len(),
             list.join(", ")
@@ -207,10 +211,17 @@ fn main() -> ExitCode {
         eprintln!("sahifa-train: {output}: {e}");
         return ExitCode::from(1);
     }
-    println!(
+    say!(
         "wrote {output}: {} features, {} bytes",
         model.len(),
         bytes.len()
     );
     ExitCode::SUCCESS
+}
+
+/// Prints a line per kind, headed by `what`.
+fn print(scores: &Scores, what: &str) {
+    for line in score_lines(scores, what) {
+        say!("{line}");
+    }
 }

@@ -201,11 +201,12 @@ impl Tally {
 /// Persons and places.
 pub type Scores = [Tally; 2];
 
-/// Prints a line per kind, headed by `what`.
-pub fn print_scores(scores: &Scores, what: &str) {
-    for (k, label) in ["persons", "places"].into_iter().enumerate() {
-        println!("{what}: {label:7} {}", scores[k].line());
-    }
+/// A report line per kind, headed by `what`.
+pub fn score_lines(scores: &Scores, what: &str) -> [String; 2] {
+    ["persons", "places"].map(|label| {
+        let k = usize::from(label == "places");
+        format!("{what}: {label:7} {}", scores[k].line())
+    })
 }
 
 /// Analyzes the documents together, as one corpus (so the corpus-wide steps
