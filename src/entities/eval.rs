@@ -10,7 +10,7 @@ use super::tagger::spans;
 pub use super::tagger::{read_labelled, RawSentence};
 use super::{analyze, paragraphs, CorpusEntities, Extractor, Kind};
 use crate::corpus::Article;
-use crate::text::normalize_str;
+use crate::text::{analyses, normalize_str};
 
 /// A labelled article: its sentences, which become its paragraphs.
 pub struct LabelledDoc<'a> {
@@ -108,22 +108,16 @@ pub fn same(a: &str, b: &str) -> bool {
 /// The ways to read a word without the conjunctions and prepositions glued
 /// to it (و, ف, ب, ك, ل), the article kept: لبوتين → بوتين, والصدر →
 /// الصدر, للمالكي → المالكي. The article is part of many names (المالكي
-/// is not مالكي). Every reading is given: وكريستوفر is و + كريستوفر, not
-/// وك + ريستوفر.
+/// is not مالكي). Every reading of [`analyses`] is given: وكريستوفر is و +
+/// كريستوفر, not وك + ريستوفر.
 fn without_particles(word: &str) -> impl Iterator<Item = String> + '_ {
-    const BEFORE_ARTICLE: &[&str] = &["وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال"];
-    const ELIDED_ARTICLE: &[&str] = &["ولل", "فلل", "لل"];
-    const PARTICLES: &[&str] = &["وب", "وك", "ول", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
-    let article = BEFORE_ARTICLE
-        .iter()
-        .chain(ELIDED_ARTICLE)
-        .filter_map(move |p| word.strip_prefix(p))
-        .map(|rest| format!("ال{rest}"));
-    let particles = PARTICLES
-        .iter()
-        .filter_map(move |p| word.strip_prefix(p))
-        .map(str::to_string);
-    article.chain(particles).filter(|b| b.chars().count() >= 2)
+    analyses(word).into_iter().skip(1).map(|a| {
+        if a.article {
+            format!("ال{}", a.stem)
+        } else {
+            a.stem.to_owned()
+        }
+    })
 }
 
 /// Counts for one kind: predictions that match a gold name, predictions,
