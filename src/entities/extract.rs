@@ -298,18 +298,20 @@ impl Extractor {
                     begins[b] = true;
                 }
             }
+            // A word the tagger left to a MISC span of its own may still be
+            // the place a seat's word or a list names (see `lone_misc`).
+            let free = |k: usize, kinds: &[Option<Kind>]| {
+                !blocked[k]
+                    || (lone_misc[k]
+                        && info[k].place
+                        && (seat_named(&info, k) || in_announced_list(&info, kinds, k)))
+            };
             for i in 0..info.len() {
                 // A place found is evidence for the coordinated words before
                 // it as for those after (في الخبر والظهران والجبيل, where
                 // only الجبيل is no word of the language): they are looked
                 // at again, right to left, only then.
                 let mut k = i;
-                let free = |k: usize, kinds: &[Option<Kind>]| {
-                    !blocked[k]
-                        || (lone_misc[k]
-                            && info[k].place
-                            && (seat_named(&info, k) || in_announced_list(&info, kinds, k)))
-                };
                 while kinds[k].is_none() && free(k, &kinds) && self.missed_place(&info, &kinds, k) {
                     kinds[k] = Some(Kind::Place);
                     begins[k] = true;
@@ -769,8 +771,8 @@ fn title_appositions(
 
 /// Untagged names of the form given name, بن or بنت, name (حصة بنت
 /// سلمان, الأميرة نورة بنت محمد), or tagged from the connector on: both
-/// names in a name list, the first
-/// as a given name, for حصة and نورة are also words the tagger saw; or
+/// names in a name list, the first as a given name, for حصة and نورة are
+/// also words the tagger saw; or
 /// given name, آل, family (تركي آل الشيخ). The rest of the chain follows
 /// as [`extend_name`] carries it (بن عبدالعزيز). None inside an
 /// organisation's or a contest's name (كأس الأمير محمد بن سلمان).

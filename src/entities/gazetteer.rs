@@ -7,10 +7,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::word_set::{WordMap, WordSet};
-
 use super::features::{fold_final_maksura as fold, tagger_word};
 use super::ordinary::{Ordinary, OrdinaryWords};
+use super::word_set::{WordMap, WordSet};
 use crate::text::{normalize_into, normalize_str};
 
 pub(crate) static CLDR: &str = include_str!("data/places-cldr.tsv");
@@ -96,18 +95,14 @@ impl Gazetteer {
         let mut g = Gazetteer {
             person_triggers: PERSON_TRIGGERS.iter().copied().collect(),
             place_triggers: PLACE_TRIGGERS.iter().copied().collect(),
-            given_names: GIVEN_NAMES
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(tagger_word)
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str)
-                .collect(),
             ordinary: OrdinaryWords::builtin(),
             ..Gazetteer::default()
         };
+        for line in GIVEN_NAMES.lines().map(str::trim) {
+            if !line.is_empty() && !line.starts_with('#') {
+                g.given_names.insert(&tagger_word(line));
+            }
+        }
         // One buffer for every normalized word: the sets keep hashes only.
         let mut buf = String::new();
         for mut cols in data_rows(NAMES) {

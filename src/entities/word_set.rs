@@ -43,12 +43,6 @@ impl<'a> FromIterator<&'a str> for WordSet {
     }
 }
 
-impl<'a> Extend<&'a str> for WordSet {
-    fn extend<I: IntoIterator<Item = &'a str>>(&mut self, words: I) {
-        self.0.extend(words.into_iter().map(key));
-    }
-}
-
 /// A map from words, by hash, to values; a word given twice keeps the last.
 #[derive(Debug, Clone)]
 pub struct WordMap<V>(FxHashMap<u64, V>);

@@ -50,7 +50,7 @@ fn bench(c: &mut Criterion) {
 }
 
 /// The whole-corpus pass over ANERcorp's training text in articles of ten
-/// sentences (about 490), on one thread: the five samples start a cold
+/// sentences (398), on one thread: the five samples start a cold
 /// word cache at every iteration, which a corpus of thousands of articles
 /// pays once. Skipped without the data.
 fn scale(c: &mut Criterion, extractor: &Extractor) {
